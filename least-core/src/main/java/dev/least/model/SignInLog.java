@@ -1,0 +1,346 @@
+package dev.least.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sign-in log of a snapshot, stored column-wise so that ten million events fit in a small heap:
+ * strings are interned to int codes, enums and flags are bytes, UUID event ids are two longs, and
+ * the list of per-policy results is interned as a whole (most sign-ins share a handful of result
+ * vectors). Columns grow in fixed-size chunks, so growth never copies what is already stored.
+ *
+ * <p>Build with {@link #builder()}; read with {@link #get(int)} or {@link #stream()}. A built log
+ * is immutable.
+ */
+public final class SignInLog {
+  private static final int CHUNK_BITS = 16;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+  private static final int MASK = CHUNK - 1;
+
+  private static final ClientAppType[] CLIENT_APPS = ClientAppType.values();
+  private static final SignInOutcome[] OUTCOMES = SignInOutcome.values();
+  private static final RiskLevel[] RISKS = RiskLevel.values();
+  private static final Source[] SOURCES = Source.values();
+  private static final PrincipalKind[] PRINCIPALS = PrincipalKind.values();
+  private static final TriState[] TRIS = TriState.values();
+
+  private final int size;
+  private final StringPool strings;
+  private final List<List<LoggedPolicyResult>> resultSets;
+  private final long[][] time;
+  private final long[][] idHi;
+  private final long[][] idLo;
+  private final Map<Integer, String> nonUuidIds;
+  private final int[][] account;
+  private final int[][] login;
+  private final int[][] appId;
+  private final int[][] appName;
+  private final int[][] ip;
+  private final int[][] country;
+  private final int[][] city;
+  private final int[][] clientAppRaw;
+  private final int[][] platform;
+  private final int[][] mfaMethod;
+  private final int[][] errorCode;
+  private final int[][] resultSet;
+  private final byte[][] kinds; // source(2 bits) | principal(3 bits) | interactive(1 bit)
+  private final byte[][] enums; // clientApp(3 bits) | outcome(2 bits) | risk(3 bits)
+  private final byte[][] tris; // managed | compliant | mfaRequired | mfaPerformed, 2 bits each
+
+  private SignInLog(Builder b) {
+    this.size = b.size;
+    this.strings = b.strings;
+    this.resultSets = List.copyOf(b.resultSetValues);
+    int chunks = (size + CHUNK - 1) >>> CHUNK_BITS;
+    this.time = Arrays.copyOf(b.time, chunks);
+    this.idHi = Arrays.copyOf(b.idHi, chunks);
+    this.idLo = Arrays.copyOf(b.idLo, chunks);
+    this.nonUuidIds = Map.copyOf(b.nonUuidIds);
+    this.account = Arrays.copyOf(b.account, chunks);
+    this.login = Arrays.copyOf(b.login, chunks);
+    this.appId = Arrays.copyOf(b.appId, chunks);
+    this.appName = Arrays.copyOf(b.appName, chunks);
+    this.ip = Arrays.copyOf(b.ip, chunks);
+    this.country = Arrays.copyOf(b.country, chunks);
+    this.city = Arrays.copyOf(b.city, chunks);
+    this.clientAppRaw = Arrays.copyOf(b.clientAppRaw, chunks);
+    this.platform = Arrays.copyOf(b.platform, chunks);
+    this.mfaMethod = Arrays.copyOf(b.mfaMethod, chunks);
+    this.errorCode = Arrays.copyOf(b.errorCode, chunks);
+    this.resultSet = Arrays.copyOf(b.resultSet, chunks);
+    this.kinds = Arrays.copyOf(b.kinds, chunks);
+    this.enums = Arrays.copyOf(b.enums, chunks);
+    this.tris = Arrays.copyOf(b.tris, chunks);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** An empty log. */
+  public static SignInLog empty() {
+    return builder().build();
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** Number of distinct strings held (accounts, apps, IPs, …). */
+  public int distinctStrings() {
+    return strings.size();
+  }
+
+  public long epochMillis(int i) {
+    check(i);
+    return time[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  public Source source(int i) {
+    check(i);
+    return SOURCES[(kinds[i >>> CHUNK_BITS][i & MASK] >>> 4) & 0x3];
+  }
+
+  public @Nullable String accountId(int i) {
+    check(i);
+    return strings.get(account[i >>> CHUNK_BITS][i & MASK]);
+  }
+
+  public String eventId(int i) {
+    check(i);
+    String other = nonUuidIds.get(i);
+    if (other != null) {
+      return other;
+    }
+    return new UUID(idHi[i >>> CHUNK_BITS][i & MASK], idLo[i >>> CHUNK_BITS][i & MASK]).toString();
+  }
+
+  /** The event at {@code i} as a record (a fresh object on each call). */
+  public SignInEvent get(int i) {
+    check(i);
+    int c = i >>> CHUNK_BITS;
+    int o = i & MASK;
+    byte k = kinds[c][o];
+    byte e = enums[c][o];
+    byte t = tris[c][o];
+    return new SignInEvent(
+        eventId(i),
+        SOURCES[(k >>> 4) & 0x3],
+        time[c][o],
+        PRINCIPALS[(k >>> 1) & 0x7],
+        requireString(account[c][o], i),
+        strings.get(login[c][o]),
+        strings.get(appId[c][o]),
+        strings.get(appName[c][o]),
+        strings.get(ip[c][o]),
+        strings.get(country[c][o]),
+        strings.get(city[c][o]),
+        CLIENT_APPS[(e >>> 5) & 0x7],
+        strings.get(clientAppRaw[c][o]),
+        (k & 0x1) != 0,
+        strings.get(platform[c][o]),
+        TRIS[(t >>> 6) & 0x3],
+        TRIS[(t >>> 4) & 0x3],
+        OUTCOMES[(e >>> 3) & 0x3],
+        errorCode[c][o],
+        TRIS[(t >>> 2) & 0x3],
+        TRIS[t & 0x3],
+        strings.get(mfaMethod[c][o]),
+        RISKS[e & 0x7],
+        resultSets.get(resultSet[c][o]));
+  }
+
+  /** All events in insertion order. */
+  public Stream<SignInEvent> stream() {
+    return IntStream.range(0, size).mapToObj(this::get);
+  }
+
+  /** Earliest event time, or -1 when empty. */
+  public long minEpochMillis() {
+    long min = Long.MAX_VALUE;
+    for (int i = 0; i < size; i++) {
+      min = Math.min(min, time[i >>> CHUNK_BITS][i & MASK]);
+    }
+    return size == 0 ? -1 : min;
+  }
+
+  /** Latest event time, or -1 when empty. */
+  public long maxEpochMillis() {
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < size; i++) {
+      max = Math.max(max, time[i >>> CHUNK_BITS][i & MASK]);
+    }
+    return size == 0 ? -1 : max;
+  }
+
+  private String requireString(int code, int i) {
+    String s = strings.get(code);
+    if (s == null) {
+      throw new IllegalStateException("event " + i + " has no account id");
+    }
+    return s;
+  }
+
+  private void check(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("event index " + i + " out of 0.." + size);
+    }
+  }
+
+  /** Accumulates events. Not thread-safe. */
+  public static final class Builder {
+    private int size;
+    private final StringPool strings = new StringPool();
+    private final Map<List<LoggedPolicyResult>, Integer> resultSetCodes = new HashMap<>();
+    private final List<List<LoggedPolicyResult>> resultSetValues = new ArrayList<>();
+    private final Map<Integer, String> nonUuidIds = new HashMap<>();
+    private long[][] time = new long[0][];
+    private long[][] idHi = new long[0][];
+    private long[][] idLo = new long[0][];
+    private int[][] account = new int[0][];
+    private int[][] login = new int[0][];
+    private int[][] appId = new int[0][];
+    private int[][] appName = new int[0][];
+    private int[][] ip = new int[0][];
+    private int[][] country = new int[0][];
+    private int[][] city = new int[0][];
+    private int[][] clientAppRaw = new int[0][];
+    private int[][] platform = new int[0][];
+    private int[][] mfaMethod = new int[0][];
+    private int[][] errorCode = new int[0][];
+    private int[][] resultSet = new int[0][];
+    private byte[][] kinds = new byte[0][];
+    private byte[][] enums = new byte[0][];
+    private byte[][] tris = new byte[0][];
+
+    private Builder() {}
+
+    public int size() {
+      return size;
+    }
+
+    /** Appends one event. */
+    public Builder add(SignInEvent ev) {
+      int i = size;
+      int c = i >>> CHUNK_BITS;
+      int o = i & MASK;
+      if (o == 0) {
+        grow(c);
+      }
+      time[c][o] = ev.epochMillis();
+      UUID uuid = parseUuid(ev.eventId());
+      if (uuid != null && uuid.toString().equals(ev.eventId())) {
+        idHi[c][o] = uuid.getMostSignificantBits();
+        idLo[c][o] = uuid.getLeastSignificantBits();
+      } else {
+        nonUuidIds.put(i, ev.eventId());
+      }
+      account[c][o] = strings.intern(ev.accountId());
+      login[c][o] = strings.intern(ev.login());
+      appId[c][o] = strings.intern(ev.appId());
+      appName[c][o] = strings.intern(ev.appName());
+      ip[c][o] = strings.intern(ev.ip());
+      country[c][o] = strings.intern(ev.country());
+      city[c][o] = strings.intern(ev.city());
+      clientAppRaw[c][o] = strings.intern(ev.clientAppRaw());
+      platform[c][o] = strings.intern(ev.devicePlatform());
+      mfaMethod[c][o] = strings.intern(ev.mfaMethod());
+      errorCode[c][o] = ev.errorCode();
+      resultSet[c][o] = internResults(ev.policyResults());
+      kinds[c][o] =
+          (byte)
+              ((ev.source().ordinal() << 4)
+                  | (ev.principalKind().ordinal() << 1)
+                  | (ev.interactive() ? 1 : 0));
+      enums[c][o] =
+          (byte)
+              ((ev.clientApp().ordinal() << 5)
+                  | (ev.outcome().ordinal() << 3)
+                  | ev.riskLevel().ordinal());
+      tris[c][o] =
+          (byte)
+              ((ev.deviceManaged().ordinal() << 6)
+                  | (ev.deviceCompliant().ordinal() << 4)
+                  | (ev.mfaRequired().ordinal() << 2)
+                  | ev.mfaPerformed().ordinal());
+      size++;
+      return this;
+    }
+
+    public SignInLog build() {
+      return new SignInLog(this);
+    }
+
+    private int internResults(List<LoggedPolicyResult> results) {
+      Integer code = resultSetCodes.get(results);
+      if (code != null) {
+        return code;
+      }
+      List<LoggedPolicyResult> copy = List.copyOf(results);
+      int next = resultSetValues.size();
+      resultSetValues.add(copy);
+      resultSetCodes.put(copy, next);
+      return next;
+    }
+
+    private void grow(int c) {
+      if (c >= time.length) {
+        int n = Math.max(16, time.length * 2);
+        time = Arrays.copyOf(time, n);
+        idHi = Arrays.copyOf(idHi, n);
+        idLo = Arrays.copyOf(idLo, n);
+        account = Arrays.copyOf(account, n);
+        login = Arrays.copyOf(login, n);
+        appId = Arrays.copyOf(appId, n);
+        appName = Arrays.copyOf(appName, n);
+        ip = Arrays.copyOf(ip, n);
+        country = Arrays.copyOf(country, n);
+        city = Arrays.copyOf(city, n);
+        clientAppRaw = Arrays.copyOf(clientAppRaw, n);
+        platform = Arrays.copyOf(platform, n);
+        mfaMethod = Arrays.copyOf(mfaMethod, n);
+        errorCode = Arrays.copyOf(errorCode, n);
+        resultSet = Arrays.copyOf(resultSet, n);
+        kinds = Arrays.copyOf(kinds, n);
+        enums = Arrays.copyOf(enums, n);
+        tris = Arrays.copyOf(tris, n);
+      }
+      time[c] = new long[CHUNK];
+      idHi[c] = new long[CHUNK];
+      idLo[c] = new long[CHUNK];
+      account[c] = new int[CHUNK];
+      login[c] = new int[CHUNK];
+      appId[c] = new int[CHUNK];
+      appName[c] = new int[CHUNK];
+      ip[c] = new int[CHUNK];
+      country[c] = new int[CHUNK];
+      city[c] = new int[CHUNK];
+      clientAppRaw[c] = new int[CHUNK];
+      platform[c] = new int[CHUNK];
+      mfaMethod[c] = new int[CHUNK];
+      errorCode[c] = new int[CHUNK];
+      resultSet[c] = new int[CHUNK];
+      kinds[c] = new byte[CHUNK];
+      enums[c] = new byte[CHUNK];
+      tris[c] = new byte[CHUNK];
+    }
+
+    private static @Nullable UUID parseUuid(String id) {
+      if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-') {
+        return null;
+      }
+      try {
+        return UUID.fromString(id);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+  }
+}

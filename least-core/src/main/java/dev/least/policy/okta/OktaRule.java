@@ -1,0 +1,67 @@
+package dev.least.policy.okta;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One rule of an Okta policy. Conditions absent in the body are empty lists / {@code ANYWHERE}.
+ *
+ * @param networkConnection ANYWHERE, ZONE, ON_NETWORK or OFF_NETWORK
+ * @param riskLevel {@code conditions.riskScore.level} (ANY, LOW, MEDIUM, HIGH) when set
+ * @param platforms {@code conditions.platform.include[].os.type} values (e.g. IOS, ANDROID, OSX,
+ *     WINDOWS, OTHER)
+ * @param deviceRegistered {@code conditions.device.registered}, when set
+ * @param deviceManaged {@code conditions.device.managed}, when set
+ * @param action ALLOW or DENY ({@code actions.signon.access} / {@code actions.appSignOn.access})
+ * @param factorLifetimeMinutes OKTA_SIGN_ON {@code requireFactor} lifetime; null when not set
+ * @param verificationMethodType ACCESS_POLICY {@code verificationMethod.type} (ASSURANCE, …)
+ * @param factorMode ACCESS_POLICY {@code verificationMethod.factorMode} (1FA, 2FA)
+ * @param reauthenticateIn ACCESS_POLICY {@code verificationMethod.reauthenticateIn} (ISO-8601)
+ */
+public record OktaRule(
+    String id,
+    String name,
+    String status,
+    int priority,
+    boolean system,
+    List<String> usersInclude,
+    List<String> usersExclude,
+    List<String> groupsInclude,
+    List<String> groupsExclude,
+    String networkConnection,
+    List<String> zonesInclude,
+    List<String> zonesExclude,
+    @Nullable String riskLevel,
+    List<String> platforms,
+    @Nullable Boolean deviceRegistered,
+    @Nullable Boolean deviceManaged,
+    String action,
+    boolean requireFactor,
+    @Nullable String factorPromptMode,
+    @Nullable Integer factorLifetimeMinutes,
+    @Nullable String verificationMethodType,
+    @Nullable String factorMode,
+    @Nullable String reauthenticateIn,
+    String rawJson) {
+  public OktaRule {
+    requireNonNull(id, "id");
+    requireNonNull(name, "name");
+    requireNonNull(status, "status");
+    requireNonNull(networkConnection, "networkConnection");
+    requireNonNull(action, "action");
+    requireNonNull(rawJson, "rawJson");
+    usersInclude = List.copyOf(usersInclude);
+    usersExclude = List.copyOf(usersExclude);
+    groupsInclude = List.copyOf(groupsInclude);
+    groupsExclude = List.copyOf(groupsExclude);
+    zonesInclude = List.copyOf(zonesInclude);
+    zonesExclude = List.copyOf(zonesExclude);
+    platforms = List.copyOf(platforms);
+  }
+
+  public boolean active() {
+    return "ACTIVE".equals(status);
+  }
+}
