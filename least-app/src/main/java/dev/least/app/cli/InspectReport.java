@@ -23,6 +23,7 @@ public record InspectReport(
     @Nullable LogWindow logWindow,
     HrJoin hrJoin,
     Quarantine quarantine,
+    Settings settings,
     List<FileStat> files,
     double readSeconds) {
 
@@ -35,6 +36,14 @@ public record InspectReport(
 
   /** An account that joined no HR worker. */
   public record UnmatchedAccount(String source, String id, String login) {}
+
+  /** What {@code least.yaml} sets. */
+  public record Settings(
+      List<String> protectedUsers,
+      List<String> protectedGroups,
+      List<String> protectedPolicies,
+      List<String> sodRules,
+      Map<String, Double> thresholds) {}
 
   /** Bad records and where they went. */
   public record Quarantine(long records, @Nullable String file, Map<String, Long> byReason) {}
@@ -103,6 +112,12 @@ public record InspectReport(
         window,
         join,
         q,
+        new Settings(
+            r.settings().guardrails().protectedUsers(),
+            r.settings().guardrails().protectedGroups(),
+            r.settings().guardrails().protectedPolicies(),
+            r.settings().sod().stream().map(rule -> rule.id()).toList(),
+            r.settings().thresholds().values()),
         r.files(),
         r.nanos() / 1e9);
   }
@@ -172,6 +187,15 @@ public record InspectReport(
     quarantine
         .byReason()
         .forEach((k, v) -> b.append("  ").append(v).append("  ").append(k).append('\n'));
+    b.append(
+        String.format(
+            "Settings: %d protected users, %d protected groups, %d protected policies, %d SoD"
+                + " rules%s%n",
+            settings.protectedUsers().size(),
+            settings.protectedGroups().size(),
+            settings.protectedPolicies().size(),
+            settings.sodRules().size(),
+            settings.thresholds().isEmpty() ? "" : ", thresholds " + settings.thresholds()));
     b.append('\n').append("Files\n");
     for (FileStat f : files) {
       b.append(

@@ -29,6 +29,9 @@ class InspectCommandTest {
     assertThat(report.at("/counts/workers/hr").asLong()).isEqualTo(6);
     assertThat(report.at("/quarantine/records").asLong()).isZero();
     assertThat(report.get("files").findValuesAsString("file")).contains("hr/workers.csv");
+    assertThat(report.at("/settings/protectedUsers/0").asString())
+        .isEqualTo("breakglass1@contoso.com");
+    assertThat(report.at("/settings/sodRules/0").asString()).isEqualTo("SOD-FIN-01");
   }
 
   @Test

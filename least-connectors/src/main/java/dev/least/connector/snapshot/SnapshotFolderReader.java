@@ -38,6 +38,7 @@ public final class SnapshotFolderReader {
           root.toString(), Files.exists(root) ? "not a folder" : "no such snapshot folder");
     }
     Manifest manifest = ManifestReader.read(root);
+    dev.least.model.TenantSettings settings = TenantSettingsReader.read(root);
     ReadContext ctx = new ReadContext(root, quarantine);
     SnapshotAccumulator acc = new SnapshotAccumulator();
     for (SourceReader r : readers) {
@@ -45,6 +46,11 @@ public final class SnapshotFolderReader {
     }
     SnapshotAccumulator.Built built = acc.build(manifest);
     return new SnapshotReadResult(
-        built.snapshot(), ctx.files(), ctx.quarantined(), built.join(), System.nanoTime() - t0);
+        built.snapshot(),
+        settings,
+        ctx.files(),
+        ctx.quarantined(),
+        built.join(),
+        System.nanoTime() - t0);
   }
 }
