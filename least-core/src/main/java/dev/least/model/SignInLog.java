@@ -113,6 +113,26 @@ public final class SignInLog {
     return strings.get(account[i >>> CHUNK_BITS][i & MASK]);
   }
 
+  public SignInOutcome outcome(int i) {
+    check(i);
+    return OUTCOMES[(enums[i >>> CHUNK_BITS][i & MASK] >>> 3) & 0x3];
+  }
+
+  public ClientAppType clientApp(int i) {
+    check(i);
+    return CLIENT_APPS[(enums[i >>> CHUNK_BITS][i & MASK] >>> 5) & 0x7];
+  }
+
+  public @Nullable String country(int i) {
+    check(i);
+    return strings.get(country[i >>> CHUNK_BITS][i & MASK]);
+  }
+
+  public @Nullable String appId(int i) {
+    check(i);
+    return strings.get(appId[i >>> CHUNK_BITS][i & MASK]);
+  }
+
   public String eventId(int i) {
     check(i);
     String other = nonUuidIds.get(i);

@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LeastCommand.Version.class,
     description = "Least: tighter, less annoying identity access policies (Entra ID, Okta).",
-    subcommands = {InspectCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      InspectCommand.class,
+      AnalyzeCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class LeastCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

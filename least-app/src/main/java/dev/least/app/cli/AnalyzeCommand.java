@@ -1,0 +1,118 @@
+package dev.least.app.cli;
+
+import dev.least.analysis.Analysis;
+import dev.least.analysis.AnalysisInput;
+import dev.least.analysis.Analyzers;
+import dev.least.connector.report.RecommendationsJson;
+import dev.least.connector.snapshot.SnapshotReadResult;
+import dev.least.recommend.Recommendation;
+import dev.least.source.FileStat;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code least analyze SNAPSHOT}: recommendations with evidence, confidence and impact. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyze a snapshot and write recommendations (JSON per the recommendations contract).",
+      "Finding recommendations is success (exit 0)."
+    })
+public final class AnalyzeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin SnapshotOptions snapshot = new SnapshotOptions();
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the recommendations JSON here (default: stdout).")
+  @Nullable Path out;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "Also write a CSV summary here.")
+  @Nullable Path csv;
+
+  @Override
+  public Integer call() {
+    SnapshotOptions.Read read = snapshot.read(spec.commandLine().getErr());
+    SnapshotReadResult r = read.result();
+    Set<String> kinds = r.files().stream().map(FileStat::kind).collect(Collectors.toSet());
+    AnalysisInput input = AnalysisInput.of(r.snapshot(), r.settings(), kinds);
+    spec.commandLine().getErr().println("analyzing …");
+    Analysis.Report report = new Analysis(Analyzers.defaults()).run(input);
+    String json =
+        RecommendationsJson.write(
+            r.snapshot(),
+            RecommendationsJson.inputs(r.snapshot(), r.quarantined()),
+            report,
+            version());
+    if (csv != null) {
+      AtomicOutput.write(csv, csv(report));
+    }
+    if (out != null) {
+      AtomicOutput.write(out, json);
+      spec.commandLine()
+          .getErr()
+          .println(report.recommendations().size() + " recommendation(s) written to " + out);
+    } else {
+      spec.commandLine().getOut().print(json);
+      spec.commandLine().getOut().flush();
+    }
+    spec.commandLine().getErr().flush();
+    return ExitCodes.OK;
+  }
+
+  static String version() {
+    String v = AnalyzeCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0-dev" : v;
+  }
+
+  static String csv(Analysis.Report report) {
+    StringBuilder b =
+        new StringBuilder(
+            "id,type,platform,target_kind,target_id,target_name,risk,confidence,mode,"
+                + "signins_affected,users_affected,suggested_change\r\n");
+    for (Recommendation r : report.recommendations()) {
+      b.append(
+              String.join(
+                  ",",
+                  cell(r.id()),
+                  cell(r.type().wire()),
+                  cell(r.platform()),
+                  cell(r.target().kind()),
+                  cell(r.target().id()),
+                  cell(r.target().name() == null ? "" : r.target().name()),
+                  cell(r.risk().wire()),
+                  cell(String.valueOf(r.confidence())),
+                  cell(r.mode().wire()),
+                  cell(fmt(r.impact().getOrDefault("signInsAffected", 0.0))),
+                  cell(fmt(r.impact().getOrDefault("usersAffected", 0.0))),
+                  cell(r.suggestedChange())))
+          .append("\r\n");
+    }
+    return b.toString();
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  /** RFC 4180 quoting; a leading =,+,-,@ is prefixed with ' so spreadsheets do not run it. */
+  static String cell(String v) {
+    String s = v;
+    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+      s = "'" + s;
+    }
+    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.least.analysis;
+
+import dev.least.recommend.RecommendationType;
+import java.util.List;
+import java.util.Locale;
+
+/** The explicit analyzer registry: no classpath scanning, unknown names fail loudly. */
+public final class Analyzers {
+  private Analyzers() {}
+
+  /** Every analyzer shipped, in a fixed order. */
+  public static List<Analyzer> defaults() {
+    return List.of(
+        new LegacyAuthAnalyzer(),
+        new RestrictLocationAnalyzer(),
+        new StaleAccountAnalyzer(),
+        new OrphanAccountAnalyzer(),
+        new DynamicGroupRuleAnalyzer(),
+        new IdenticalGroupsAnalyzer(),
+        new SodConflictAnalyzer());
+  }
+
+  /** The analyzer for a contract type name such as {@code disable_stale_account}. */
+  public static Analyzer byName(String name) {
+    for (Analyzer a : defaults()) {
+      if (a.type().wire().equals(name.toLowerCase(Locale.ROOT))) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown analyzer '"
+            + name
+            + "'; known: "
+            + defaults().stream().map(a -> a.type().wire()).toList());
+  }
+
+  /** Contract types with no analyzer yet (reported as skipped, never silently absent). */
+  public static List<RecommendationType> notYetImplemented() {
+    List<RecommendationType> have = defaults().stream().map(Analyzer::type).toList();
+    return java.util.Arrays.stream(RecommendationType.values())
+        .filter(t -> !have.contains(t))
+        .toList();
+  }
+}
