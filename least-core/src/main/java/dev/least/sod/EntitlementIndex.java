@@ -107,6 +107,22 @@ public final class EntitlementIndex {
     return expand(principalId, List.of());
   }
 
+  /** Apps a group grants: assigned to it or to any group it is nested in. */
+  public List<String> appsGrantedBy(String groupId) {
+    List<String> out = new ArrayList<>();
+    for (Holding h : expand(groupId, List.of())) {
+      if (h.entitlement().kind() == Entitlement.Kind.APP && !out.contains(h.entitlement().id())) {
+        out.add(h.entitlement().id());
+      }
+    }
+    for (String app : appsOf.getOrDefault(groupId, List.of())) {
+      if (!out.contains(app)) {
+        out.add(app);
+      }
+    }
+    return out;
+  }
+
   /**
    * What granting {@code e} to a user would add: the entitlement itself and, for a group, its
    * parent groups and the apps and roles assigned to any of them.
