@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -165,6 +166,35 @@ public final class OktaSignOnEvaluator implements SignInEvaluator {
       b.ip(facts.ip());
     }
     return b.build();
+  }
+
+  /** The authentication policy the app links to, when it has one. */
+  public Optional<String> accessPolicyOf(String appId) {
+    return Optional.ofNullable(appPolicy.get(appId));
+  }
+
+  /**
+   * The id of the rule with this display name in this policy: OIE app-policy events may carry a
+   * redacted rule id and only the name (reference §3.2), and rule names are unique per policy.
+   */
+  public Optional<String> ruleIdForName(String policyId, String displayName) {
+    CompiledPolicy p = accessPolicies.get(policyId);
+    if (p == null) {
+      for (CompiledPolicy g : sessionPolicies) {
+        if (g.policy.id().value().equals(policyId)) {
+          p = g;
+        }
+      }
+    }
+    if (p == null) {
+      return Optional.empty();
+    }
+    for (OktaRule r : p.policy.rules()) {
+      if (r.name().equals(displayName)) {
+        return Optional.of(r.id());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Evaluates one request with the fast path (rule walks stop at the first failed condition). */
