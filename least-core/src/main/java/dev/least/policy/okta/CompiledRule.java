@@ -47,6 +47,7 @@ final class CompiledRule {
   private final int[] zonesIn;
   private final int[] zonesOut;
   private final boolean allZones;
+  private final boolean includeList;
   private final int[] trustedZones;
   private final @Nullable RiskLevel riskLevel;
   private final List<String> behaviors;
@@ -115,6 +116,7 @@ final class CompiledRule {
     }
     connection = conn;
     allZones = all;
+    includeList = !rule.zonesInclude().isEmpty();
     zonesIn = in.stream().mapToInt(Integer::intValue).toArray();
     zonesOut = out.stream().mapToInt(Integer::intValue).toArray();
     List<Integer> trusted = new ArrayList<>();
@@ -366,7 +368,7 @@ final class CompiledRule {
         {
           Match m = Match.MATCH;
           StringBuilder why = new StringBuilder();
-          if (zonesIn.length > 0 || allZones) {
+          if (includeList) {
             Match in = Match.NO_MATCH;
             String hit = "";
             if (allZones) {

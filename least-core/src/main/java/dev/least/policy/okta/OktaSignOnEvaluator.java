@@ -282,6 +282,9 @@ public final class OktaSignOnEvaluator implements SignInEvaluator {
     String appId = request.appId();
     if (appId == null) {
       appNote = "no app: sign-in to Okta only, no authentication policy";
+    } else if (deny) {
+      appNote =
+          "not evaluated: the global session policy denied the sign-in, which denies every app";
     } else {
       String pid = appPolicy.get(appId);
       CompiledPolicy ap = pid == null ? null : accessPolicies.get(pid);

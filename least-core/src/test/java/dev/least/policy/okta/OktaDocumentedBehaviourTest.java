@@ -296,7 +296,7 @@ class OktaDocumentedBehaviourTest {
                     appPolicy()),
                 List.of()),
             withPassword,
-            "BLOCK | 00pA/0prA=DENY, rstApp/rulCatchAll=ALLOW"),
+            "BLOCK | 00pA/0prA=DENY"),
         new Row(
             "the pseudo zone ALL_ZONES reads as 'in any active zone'",
             "https://registry.terraform.io/providers/okta/okta/latest/docs (network_includes ALL_ZONES) [unverified]",
