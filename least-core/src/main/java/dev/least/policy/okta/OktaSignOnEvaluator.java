@@ -50,6 +50,7 @@ public final class OktaSignOnEvaluator implements SignInEvaluator {
   private final ZoneIndex zones;
   private final Map<String, Integer> groupCodes;
   private final BitSet everyone;
+  private final List<EvaluationProblem> policyProblems;
 
   /**
    * @param policies every Okta policy of the tenant (types other than OKTA_SIGN_ON and
@@ -97,6 +98,23 @@ public final class OktaSignOnEvaluator implements SignInEvaluator {
     gsp.sort(CompiledPolicy.ORDER);
     this.sessionPolicies = List.copyOf(gsp);
     this.accessPolicies = Map.copyOf(access);
+    List<EvaluationProblem> defects = new ArrayList<>();
+    for (CompiledPolicy p : gsp) {
+      p.rules.forEach(r -> defects.addAll(r.compileProblems));
+    }
+    for (CompiledPolicy p : access.values()) {
+      p.rules.forEach(r -> defects.addAll(r.compileProblems));
+    }
+    this.policyProblems = List.copyOf(defects);
+  }
+
+  /**
+   * Defects of the policy set found while compiling (unknown zone ids, invalid enum values,
+   * unsupported verification methods), independent of any sign-in. An evaluation repeats those of
+   * the rule that decided it.
+   */
+  public List<EvaluationProblem> policyProblems() {
+    return policyProblems;
   }
 
   /**
@@ -479,7 +497,6 @@ public final class OktaSignOnEvaluator implements SignInEvaluator {
         }
         List<ConditionCheck> checks = explain ? new ArrayList<>() : null;
         Match m = r.test(ctx, checks);
-        problems.addAll(r.compileProblems);
         if (m == Match.NO_MATCH) {
           if (explain) {
             walked.add(
@@ -493,6 +510,7 @@ public final class OktaSignOnEvaluator implements SignInEvaluator {
           }
           continue;
         }
+        problems.addAll(r.compileProblems);
         if (m == Match.MATCH) {
           walked.add(
               new RuleTrace(

@@ -197,7 +197,7 @@ class OktaSignOnEvaluatorTest {
     OktaSignOnResult r = e.evaluate(user("00uU").build());
 
     assertThat(render(r)).isEqualTo("ALLOW | 00pDefault/0prDefault=ALLOW");
-    assertThat(r.evaluation().problems())
+    assertThat(e.policyProblems())
         .anySatisfy(
             p -> {
               assertThat(p.code()).isEqualTo(ProblemCode.UNKNOWN_REFERENCE);
