@@ -105,6 +105,18 @@ public final class OktaSignOnEvaluator implements SignInEvaluator {
     for (CompiledPolicy p : access.values()) {
       p.rules.forEach(r -> defects.addAll(r.compileProblems));
     }
+    for (OktaZone z : zones) {
+      if (z.active() && z.blocklist() && z.dynamic() && z.otherCriteria()) {
+        defects.add(
+            new EvaluationProblem(
+                ProblemCode.NOT_EVALUABLE_FROM_LOG,
+                z.id(),
+                "blocklist zone '"
+                    + z.name()
+                    + "' conditions on ASNs, proxy type or IP service categories, which are not"
+                    + " evaluated: requests are taken as not blocked by it"));
+      }
+    }
     this.policyProblems = List.copyOf(defects);
   }
 

@@ -41,7 +41,8 @@ public record OktaZone(
 
   /**
    * The zone a connector mapped to a {@link NamedLocation}: its ranges are the gateways (the model
-   * carries no proxies).
+   * carries no proxies). A dynamic zone without countries conditions on something the model does
+   * not carry (ASNs, proxy type, IP service categories), so it is marked {@link #otherCriteria()}.
    */
   public static OktaZone of(NamedLocation location) {
     boolean dynamic =
@@ -58,7 +59,7 @@ public record OktaZone(
         location.countries().stream()
             .map(c -> c.toUpperCase(Locale.ROOT))
             .collect(java.util.stream.Collectors.toUnmodifiableSet()),
-        false);
+        dynamic && location.countries().isEmpty());
   }
 
   /** An active IP policy zone with these gateway values (CIDR, range or address). */

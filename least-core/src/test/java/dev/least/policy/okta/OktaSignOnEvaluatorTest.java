@@ -314,4 +314,58 @@ class OktaSignOnEvaluatorTest {
     assertThatThrownBy(() -> IpRange.parse("10.0.0.9-10.0.0.1"))
         .hasMessageContaining("10.0.0.9-10.0.0.1");
   }
+
+  @Test
+  void ofWhenDynamicZoneHasNoCountriesThenMembershipUndecidedAndBlocklistFlaggedOnce() {
+    NamedLocation asnZone =
+        new NamedLocation(
+            new LocationId("nzoAsn"),
+            Source.OKTA,
+            "ASN zone",
+            LocationKind.DYNAMIC,
+            false,
+            List.of(),
+            List.of(),
+            false,
+            false,
+            true);
+    NamedLocation anonymizers =
+        new NamedLocation(
+            new LocationId("nzoAnon"),
+            Source.OKTA,
+            "DefaultEnhancedDynamicZone",
+            LocationKind.DYNAMIC,
+            false,
+            List.of(),
+            List.of(),
+            false,
+            true,
+            true);
+    OktaPolicy gsp =
+        signOn("00pA")
+            .priority(1)
+            .groups("00gAll")
+            .rule(rule("0prA").zonesInclude("nzoAsn").deny())
+            .build();
+    OktaSignOnEvaluator e =
+        OktaSignOnEvaluator.of(
+            List.of(gsp, defaultSignOn()),
+            List.of(),
+            List.of(asnZone, anonymizers),
+            List.of(
+                new Group(
+                    new GroupId("00gAll"),
+                    Source.OKTA,
+                    "Everyone",
+                    GroupKind.STATIC,
+                    null,
+                    false)));
+
+    OktaSignOnResult r = e.evaluate(user("00uU").build());
+
+    assertThat(render(r)).isEqualTo("NOT_EVALUABLE | 00pA/0prA=UNKNOWN");
+    assertThat(e.policyProblems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.detail()).contains("DefaultEnhancedDynamicZone"));
+  }
 }
