@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -299,9 +300,9 @@ final class CompiledRule {
   }
 
   private static Match note(
-      @Nullable List<ConditionCheck> trace, String condition, Match m, String detail) {
+      @Nullable List<ConditionCheck> trace, String condition, Match m, Supplier<String> detail) {
     if (trace != null) {
-      trace.add(new ConditionCheck(condition, m, detail));
+      trace.add(new ConditionCheck(condition, m, detail.get()));
     }
     return m;
   }
@@ -309,33 +310,35 @@ final class CompiledRule {
   private Match people(RequestContext ctx, @Nullable List<ConditionCheck> trace) {
     String user = ctx.request.userId();
     if (usersExclude.contains(user)) {
-      return note(trace, "people.users.exclude", Match.NO_MATCH, "user " + user + " is excluded");
+      return note(
+          trace, "people.users.exclude", Match.NO_MATCH, () -> "user " + user + " is excluded");
     }
     if (groupsExclude.intersects(ctx.groups)) {
       return note(
           trace,
           "people.groups.exclude",
           Match.NO_MATCH,
-          "user is in excluded group " + firstOf(rule.groupsExclude(), ctx));
+          () -> "user is in excluded group " + firstOf(rule.groupsExclude(), ctx));
     }
     if (peopleAnyone) {
-      return note(trace, "people", Match.MATCH, "no include list: anyone not excluded");
+      return note(trace, "people", Match.MATCH, () -> "no include list: anyone not excluded");
     }
     if (usersInclude.contains(user)) {
-      return note(trace, "people.users.include", Match.MATCH, "user " + user + " is included");
+      return note(
+          trace, "people.users.include", Match.MATCH, () -> "user " + user + " is included");
     }
     if (groupsInclude.intersects(ctx.groups)) {
       return note(
           trace,
           "people.groups.include",
           Match.MATCH,
-          "user is in included group " + firstOf(rule.groupsInclude(), ctx));
+          () -> "user is in included group " + firstOf(rule.groupsInclude(), ctx));
     }
     return note(
         trace,
         "people",
         Match.NO_MATCH,
-        "user is neither an included user nor in an included group");
+        () -> "user is neither an included user nor in an included group");
   }
 
   private static String firstOf(List<String> groupIds, RequestContext ctx) {
@@ -348,11 +351,9 @@ final class CompiledRule {
   }
 
   private Match network(RequestContext ctx, @Nullable List<ConditionCheck> trace) {
-    String ip =
-        ctx.request.ipChain().isEmpty() ? "unknown IP" : "IP chain " + ctx.request.ipChain();
     switch (connection) {
       case ANYWHERE:
-        return note(trace, "network", Match.MATCH, "ANYWHERE");
+        return note(trace, "network", Match.MATCH, () -> "ANYWHERE");
       case ON_NETWORK:
       case OFF_NETWORK:
         {
@@ -360,17 +361,24 @@ final class CompiledRule {
           for (int z : trustedZones) {
             on = on.or(ctx.inZone(z));
           }
+          Match inTrusted = on;
           Match m = connection == Connection.ON_NETWORK ? on : on.not();
-          return note(trace, "network", m, connection + ": " + ip + " in a trusted zone = " + on);
+          return note(
+              trace,
+              "network",
+              m,
+              () -> connection + ": " + ipText(ctx) + " in a trusted zone = " + inTrusted);
         }
       case ZONE:
       default:
         {
           Match m = Match.MATCH;
-          StringBuilder why = new StringBuilder();
+          Match in = Match.MATCH;
+          Match anyOut = Match.NO_MATCH;
+          int inHit = -1;
+          int outHit = -1;
           if (includeList) {
-            Match in = Match.NO_MATCH;
-            String hit = "";
+            in = Match.NO_MATCH;
             if (allZones) {
               for (int z = 0; z < ctx.inZoneCount(); z++) {
                 in = in.or(ctx.inZone(z));
@@ -378,43 +386,48 @@ final class CompiledRule {
             }
             for (int z : zonesIn) {
               Match zm = ctx.inZone(z);
-              if (zm == Match.MATCH && hit.isEmpty()) {
-                hit = ctx.zoneName(z);
+              if (zm == Match.MATCH && inHit < 0) {
+                inHit = z;
               }
               in = in.or(zm);
             }
             m = m.and(in);
-            why.append(
-                in == Match.MATCH
-                    ? "in included zone " + hit
-                    : in == Match.UNKNOWN
-                        ? "membership of included zones unknown for " + ip
-                        : "in none of the included zones");
           }
-          if (zonesOut.length > 0) {
-            Match anyOut = Match.NO_MATCH;
-            String hit = "";
-            for (int z : zonesOut) {
-              Match zm = ctx.inZone(z);
-              if (zm == Match.MATCH && hit.isEmpty()) {
-                hit = ctx.zoneName(z);
-              }
-              anyOut = anyOut.or(zm);
+          for (int z : zonesOut) {
+            Match zm = ctx.inZone(z);
+            if (zm == Match.MATCH && outHit < 0) {
+              outHit = z;
             }
-            m = m.and(anyOut.not());
-            if (why.length() > 0) {
-              why.append("; ");
-            }
-            why.append(
-                anyOut == Match.MATCH
-                    ? "in excluded zone " + hit
-                    : anyOut == Match.UNKNOWN
-                        ? "membership of excluded zones unknown for " + ip
-                        : "in none of the excluded zones");
+            anyOut = anyOut.or(zm);
           }
-          return note(trace, "network", m, why.toString());
+          m = m.and(anyOut.not());
+          if (trace != null) {
+            List<String> why = new ArrayList<>();
+            if (includeList) {
+              why.add(
+                  in == Match.MATCH
+                      ? "in included zone " + (inHit < 0 ? "(any)" : ctx.zoneName(inHit))
+                      : in == Match.UNKNOWN
+                          ? "membership of included zones unknown for " + ipText(ctx)
+                          : "in none of the included zones");
+            }
+            if (zonesOut.length > 0) {
+              why.add(
+                  anyOut == Match.MATCH
+                      ? "in excluded zone " + ctx.zoneName(outHit)
+                      : anyOut == Match.UNKNOWN
+                          ? "membership of excluded zones unknown for " + ipText(ctx)
+                          : "in none of the excluded zones");
+            }
+            trace.add(new ConditionCheck("network", m, String.join("; ", why)));
+          }
+          return m;
         }
     }
+  }
+
+  private static String ipText(RequestContext ctx) {
+    return ctx.request.ipChain().isEmpty() ? "unknown IP" : "IP chain " + ctx.request.ipChain();
   }
 
   private Match risk(RequestContext ctx, @Nullable List<ConditionCheck> trace) {
@@ -428,7 +441,7 @@ final class CompiledRule {
           trace,
           "riskScore.level",
           r,
-          "rule wants exactly " + riskLevel + ", request is " + (known ? actual : "unknown"));
+          () -> "rule wants exactly " + riskLevel + ", request is " + (known ? actual : "unknown"));
       m = r;
     }
     if (!behaviors.isEmpty()) {
@@ -449,7 +462,8 @@ final class CompiledRule {
           trace,
           "risk.behaviors",
           b,
-          "any of " + behaviors + " detected; detected = " + (seen == null ? "unknown" : seen));
+          () ->
+              "any of " + behaviors + " detected; detected = " + (seen == null ? "unknown" : seen));
       m = m.and(b);
     }
     return m;
@@ -461,7 +475,7 @@ final class CompiledRule {
     }
     String os = ctx.os;
     if (os == null) {
-      return note(trace, "platform", Match.UNKNOWN, "device platform unknown");
+      return note(trace, "platform", Match.UNKNOWN, () -> "device platform unknown");
     }
     boolean in = platformIn.isEmpty();
     for (PlatformSpec s : platformIn) {
@@ -472,11 +486,8 @@ final class CompiledRule {
       out |= matches(s, os);
     }
     Match m = Match.of(in && !out);
-    return note(
-        trace,
-        "platform",
-        m,
-        os + (out ? " is excluded" : in ? " is included" : " is not included"));
+    String why = out ? " is excluded" : in ? " is included" : " is not included";
+    return note(trace, "platform", m, () -> os + why);
   }
 
   private static boolean matches(PlatformSpec s, String os) {
@@ -499,7 +510,7 @@ final class CompiledRule {
           trace,
           "device.registered",
           r,
-          "rule wants " + registered + ", device is " + ctx.request.deviceRegistered());
+          () -> "rule wants " + registered + ", device is " + ctx.request.deviceRegistered());
       m = m.and(r);
     }
     if (managed != null) {
@@ -508,7 +519,7 @@ final class CompiledRule {
           trace,
           "device.managed",
           r,
-          "rule wants " + managed + ", device is " + ctx.request.deviceManaged());
+          () -> "rule wants " + managed + ", device is " + ctx.request.deviceManaged());
       m = m.and(r);
     }
     if (!assurances.isEmpty()) {
@@ -529,7 +540,7 @@ final class CompiledRule {
           trace,
           "device.assurance.include",
           a,
-          "any of " + assurances + "; device satisfies " + (met == null ? "unknown" : met));
+          () -> "any of " + assurances + "; device satisfies " + (met == null ? "unknown" : met));
       m = m.and(a);
     }
     return m;
@@ -548,11 +559,11 @@ final class CompiledRule {
     }
     String t = ctx.request.userTypeId();
     if (t == null) {
-      return note(trace, "userType", Match.UNKNOWN, "user type unknown");
+      return note(trace, "userType", Match.UNKNOWN, () -> "user type unknown");
     }
     Match m =
         Match.of((userTypesIn.isEmpty() || userTypesIn.contains(t)) && !userTypesOut.contains(t));
-    return note(trace, "userType", m, "user type " + t);
+    return note(trace, "userType", m, () -> "user type " + t);
   }
 
   private Match authContext(RequestContext ctx, @Nullable List<ConditionCheck> trace) {
@@ -565,7 +576,10 @@ final class CompiledRule {
             ? Match.UNKNOWN
             : Match.of(actual == authType);
     return note(
-        trace, "authContext.authType", m, "rule wants " + authType + ", request is " + actual);
+        trace,
+        "authContext.authType",
+        m,
+        () -> "rule wants " + authType + ", request is " + actual);
   }
 
   private Match el(@Nullable List<ConditionCheck> trace) {
@@ -573,13 +587,13 @@ final class CompiledRule {
       return Match.MATCH;
     }
     if (elMalformed) {
-      return note(trace, "elCondition", Match.NO_MATCH, "malformed expression never matches");
+      return note(trace, "elCondition", Match.NO_MATCH, () -> "malformed expression never matches");
     }
     return note(
         trace,
         "elCondition",
         Match.UNKNOWN,
-        "Okta Expression Language is not evaluated: " + elCondition);
+        () -> "Okta Expression Language is not evaluated: " + elCondition);
   }
 
   /** Which of the rule's conditions the request leaves undecided, for a problem message. */

@@ -486,7 +486,7 @@ public final class OktaSignOnEvaluator implements SignInEvaluator {
         return new Walk(
             trace(
                 PolicyTrace.Status.NOT_ASSIGNED,
-                "user is in none of the policy's groups " + policy.groupsInclude(),
+                explain ? "user is in none of the policy's groups " + policy.groupsInclude() : "",
                 List.of(),
                 null),
             null);
