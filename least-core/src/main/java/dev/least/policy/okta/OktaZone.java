@@ -7,6 +7,7 @@ import dev.least.model.NamedLocation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An Okta network zone, compiled for evaluation: gateways and proxies parsed to {@link IpRange}s,
@@ -58,7 +59,7 @@ public record OktaZone(
         List.of(),
         location.countries().stream()
             .map(c -> c.toUpperCase(Locale.ROOT))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+            .collect(Collectors.toUnmodifiableSet()),
         dynamic && location.countries().isEmpty());
   }
 

@@ -84,9 +84,6 @@ final class RuleActions {
           p.make(ProblemCode.INVALID_POLICY, "access '%s' is not ALLOW or DENY", rule.action()));
       access = Access.INVALID;
     }
-    if (access == Access.INVALID) {
-      access = Access.INVALID;
-    }
     PromptMode mode = null;
     if (rule.factorPromptMode() != null) {
       try {
