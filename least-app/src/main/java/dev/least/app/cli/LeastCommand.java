@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       AnalyzeCommand.class,
       CheckAccessCommand.class,
+      ReviewCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -259,6 +259,10 @@ public final class HtmlReport {
   }
 
   /** Escapes text for HTML element content and attribute values. */
+  public static String escape(String s) {
+    return esc(s);
+  }
+
   static String esc(String s) {
     StringBuilder out = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
