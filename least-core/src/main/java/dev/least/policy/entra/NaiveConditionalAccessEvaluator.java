@@ -367,7 +367,7 @@ public final class NaiveConditionalAccessEvaluator implements SignInEvaluator {
       return verdict(Condition.PLATFORMS, Verdict.UNKNOWN, "platform not in the record");
     }
     boolean all = containsIgnoreCase(inc, "all");
-    if (platform.equals("unknown")) {
+    if (platform.equalsIgnoreCase("unknown")) {
       // an undetected platform matches only "all" and is never removed by a named exclusion
       return verdict(
           Condition.PLATFORMS,
