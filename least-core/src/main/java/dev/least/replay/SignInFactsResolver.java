@@ -42,7 +42,7 @@ public final class SignInFactsResolver {
         e.principalKind(),
         directory.isGuest(account),
         directory.groupsOf(account),
-        directory.rolesOf(account),
+        directory.conditionalAccessRolesOf(account),
         e.appId(),
         e.clientApp(),
         platform(e.devicePlatform()),
