@@ -632,16 +632,10 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
             String verdict = r == PolicyResult.UNKNOWN ? "not evaluable" : "not met";
             reason = Condition.values()[c].label() + " " + verdict;
           }
-          boolean applies =
-              c == CONDITIONS
-                  && r != PolicyResult.UNKNOWN
-                  && r != PolicyResult.NOT_APPLIED
-                  && r != PolicyResult.REPORT_ONLY_NOT_APPLIED
-                  && r != PolicyResult.NOT_ENABLED;
-          boolean grantUnknown = c == CONDITIONS && r == PolicyResult.UNKNOWN && !invalid;
+          // what the policy demands whenever all its conditions hold, whatever its state says
           o[r.ordinal()][c] =
               new PolicyOutcome(
-                  id, null, r, applies || grantUnknown ? required : List.of(), List.of(reason));
+                  id, null, r, c == CONDITIONS ? required : List.of(), List.of(reason));
         }
       }
       return o;
