@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds {@link ConditionalAccessPolicy} values for tests; defaults: enabled, All users, All apps.
  */
-final class PolicyBuilder {
+public final class PolicyBuilder {
   private final String id;
   private String name;
   private PolicyState state = PolicyState.ENABLED;
@@ -41,131 +41,131 @@ final class PolicyBuilder {
     this.name = id;
   }
 
-  static PolicyBuilder policy(String id) {
+  public static PolicyBuilder policy(String id) {
     return new PolicyBuilder(id);
   }
 
-  PolicyBuilder name(String v) {
+  public PolicyBuilder name(String v) {
     name = v;
     return this;
   }
 
-  PolicyBuilder state(PolicyState v) {
+  public PolicyBuilder state(PolicyState v) {
     state = v;
     return this;
   }
 
-  PolicyBuilder includeUsers(String... v) {
+  public PolicyBuilder includeUsers(String... v) {
     includeUsers = List.of(v);
     return this;
   }
 
-  PolicyBuilder excludeUsers(String... v) {
+  public PolicyBuilder excludeUsers(String... v) {
     excludeUsers = List.of(v);
     return this;
   }
 
-  PolicyBuilder includeGroups(String... v) {
+  public PolicyBuilder includeGroups(String... v) {
     includeGroups = List.of(v);
     return this;
   }
 
-  PolicyBuilder excludeGroups(String... v) {
+  public PolicyBuilder excludeGroups(String... v) {
     excludeGroups = List.of(v);
     return this;
   }
 
-  PolicyBuilder includeRoles(String... v) {
+  public PolicyBuilder includeRoles(String... v) {
     includeRoles = List.of(v);
     return this;
   }
 
-  PolicyBuilder excludeRoles(String... v) {
+  public PolicyBuilder excludeRoles(String... v) {
     excludeRoles = List.of(v);
     return this;
   }
 
-  PolicyBuilder includeGuestTypes(@Nullable String v) {
+  public PolicyBuilder includeGuestTypes(@Nullable String v) {
     includeGuestTypes = v;
     return this;
   }
 
-  PolicyBuilder excludeGuestTypes(@Nullable String v) {
+  public PolicyBuilder excludeGuestTypes(@Nullable String v) {
     excludeGuestTypes = v;
     return this;
   }
 
-  PolicyBuilder includeApps(String... v) {
+  public PolicyBuilder includeApps(String... v) {
     includeApps = List.of(v);
     return this;
   }
 
-  PolicyBuilder excludeApps(String... v) {
+  public PolicyBuilder excludeApps(String... v) {
     excludeApps = List.of(v);
     return this;
   }
 
-  PolicyBuilder userActions(String... v) {
+  public PolicyBuilder userActions(String... v) {
     userActions = List.of(v);
     includeApps = List.of();
     return this;
   }
 
-  PolicyBuilder authContexts(String... v) {
+  public PolicyBuilder authContexts(String... v) {
     acrs = List.of(v);
     includeApps = List.of();
     return this;
   }
 
-  PolicyBuilder clientAppTypes(String... v) {
+  public PolicyBuilder clientAppTypes(String... v) {
     clientAppTypes = List.of(v);
     return this;
   }
 
-  PolicyBuilder includePlatforms(String... v) {
+  public PolicyBuilder includePlatforms(String... v) {
     includePlatforms = List.of(v);
     return this;
   }
 
-  PolicyBuilder excludePlatforms(String... v) {
+  public PolicyBuilder excludePlatforms(String... v) {
     excludePlatforms = List.of(v);
     return this;
   }
 
-  PolicyBuilder includeLocations(String... v) {
+  public PolicyBuilder includeLocations(String... v) {
     includeLocations = List.of(v);
     return this;
   }
 
-  PolicyBuilder excludeLocations(String... v) {
+  public PolicyBuilder excludeLocations(String... v) {
     excludeLocations = List.of(v);
     return this;
   }
 
-  PolicyBuilder signInRisk(String... v) {
+  public PolicyBuilder signInRisk(String... v) {
     signInRisk = List.of(v);
     return this;
   }
 
-  PolicyBuilder userRisk(String... v) {
+  public PolicyBuilder userRisk(String... v) {
     userRisk = List.of(v);
     return this;
   }
 
-  PolicyBuilder deviceFilter(String mode, String rule) {
+  public PolicyBuilder deviceFilter(String mode, String rule) {
     deviceFilter = new ConditionalAccessPolicy.DeviceFilter(mode, rule);
     return this;
   }
 
   /** {@code grant("AND", "mfa", "compliantDevice")}. */
-  PolicyBuilder grant(String operator, String... controls) {
+  public PolicyBuilder grant(String operator, String... controls) {
     grant =
         new ConditionalAccessPolicy.GrantControls(
             operator, List.of(controls), List.of(), List.of(), null, null);
     return this;
   }
 
-  PolicyBuilder grantFull(
+  public PolicyBuilder grantFull(
       String operator,
       List<String> controls,
       List<String> termsOfUse,
@@ -176,19 +176,19 @@ final class PolicyBuilder {
     return this;
   }
 
-  PolicyBuilder signInFrequencyHours(int hours) {
+  public PolicyBuilder signInFrequencyHours(int hours) {
     session =
         new ConditionalAccessPolicy.SessionControls(
             hours, "hours", "timeBased", null, false, false);
     return this;
   }
 
-  PolicyBuilder unknownValues(String... v) {
+  public PolicyBuilder unknownValues(String... v) {
     unknownValues = List.of(v);
     return this;
   }
 
-  ConditionalAccessPolicy build() {
+  public ConditionalAccessPolicy build() {
     return new ConditionalAccessPolicy(
         new PolicyId(id),
         name,
