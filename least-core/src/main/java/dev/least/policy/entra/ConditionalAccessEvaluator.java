@@ -38,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  * {@link PolicyResult#UNKNOWN} with a {@link ProblemCode#NOT_EVALUABLE_FROM_LOG} problem.
  */
 public final class ConditionalAccessEvaluator implements SignInEvaluator {
-  private static final int CONDITIONS = Condition.values().length;
+  private static final Condition[] CONDITION_VALUES = Condition.values();
+  private static final int CONDITIONS = CONDITION_VALUES.length;
+  private static final int CONTROLS = GrantControl.values().length;
   private static final PolicyResult[] RESULTS = PolicyResult.values();
 
   private final Map<String, Integer> codes = new HashMap<>();
@@ -49,6 +51,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
   private final Compiled[] policies;
   private final int groupWords;
   private final NaiveConditionalAccessEvaluator tracer;
+  private final Index index;
 
   public ConditionalAccessEvaluator(
       List<ConditionalAccessPolicy> policies, List<NamedLocation> namedLocations) {
@@ -85,6 +88,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       this.policies[i] = new Compiled(policies.get(i), locationIndex);
     }
     this.groupWords = (codes.size() + 63) >>> 6;
+    this.index = new Index();
   }
 
   /** The full condition-by-condition trace for one sign-in (the naive interpreter's). */
@@ -95,46 +99,64 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
   @Override
   public Evaluation evaluate(SignInFacts facts) {
     Event ev = new Event(facts);
-    PolicyOutcome[] out = new PolicyOutcome[policies.length];
+    Index x = index;
+    int n = policies.length;
+    int words = x.words;
+    long[] no = new long[words];
+    long[] unk = new long[words];
+    long[] cNo = new long[words];
+    long[] cUnk = new long[words];
+    byte[] decisive = new byte[n];
+    Arrays.fill(decisive, (byte) CONDITIONS);
+    for (int c = Condition.USERS.ordinal(); c < CONDITIONS; c++) {
+      Arrays.fill(cNo, 0);
+      Arrays.fill(cUnk, 0);
+      x.condition(CONDITION_VALUES[c], ev, cNo, cUnk);
+      for (int w = 0; w < words; w++) {
+        long live = x.active[w] & ~no[w];
+        long newNo = cNo[w] & live;
+        long newUnk = cUnk[w] & live & ~newNo & ~unk[w];
+        no[w] |= newNo;
+        unk[w] |= newUnk;
+        for (long b = newNo | newUnk; b != 0; b &= b - 1) {
+          decisive[(w << 6) + Long.numberOfTrailingZeros(b)] = (byte) c;
+        }
+      }
+    }
+    PolicyOutcome[] out = new PolicyOutcome[n];
     List<EvaluationProblem> problems = List.of();
     boolean block = false;
     boolean unknown = false;
     boolean prompt = false;
-    for (int i = 0; i < policies.length; i++) {
+    for (int i = 0; i < n; i++) {
       Compiled p = policies[i];
+      long bit = 1L << i;
+      int w = i >>> 6;
       Verdict applicability;
-      int decisive;
-      ControlState grant;
+      int d = decisive[i];
+      ControlState grant = ControlState.SATISFIED;
       if (p.state == PolicyState.DISABLED) {
         applicability = Verdict.NO_MATCH;
-        decisive = Condition.STATE.ordinal();
-        grant = ControlState.SATISFIED;
+        d = Condition.STATE.ordinal();
+      } else if ((no[w] & bit) != 0) {
+        applicability = Verdict.NO_MATCH;
       } else {
-        applicability = Verdict.MATCH;
-        decisive = CONDITIONS;
-        for (int c = Condition.USERS.ordinal(); c < CONDITIONS; c++) {
-          Verdict v = p.condition(c, ev);
-          if (v == Verdict.NO_MATCH) {
-            applicability = Verdict.NO_MATCH;
-            decisive = c;
-            break;
-          }
-          if (v == Verdict.UNKNOWN && applicability == Verdict.MATCH) {
-            applicability = Verdict.UNKNOWN;
-            decisive = c;
-          }
+        applicability = (unk[w] & bit) != 0 ? Verdict.UNKNOWN : Verdict.MATCH;
+        if (!p.grant.controls().isEmpty()) {
+          grant = ev.grant(p);
         }
-        grant = p.grant.controls().isEmpty() ? ControlState.SATISFIED : ev.grant(p);
         if (p.grantGap) {
           grant = grant.and(ControlState.UNKNOWN);
         }
       }
       PolicyResult result = Enforcement.result(p.state, applicability, grant, p.invalid);
-      out[i] = p.outcomes[result.ordinal()][decisive];
-      ControlState effect = Enforcement.effect(p.state, applicability, grant, p.invalid);
-      block |= effect == ControlState.UNSATISFIABLE;
-      unknown |= effect == ControlState.UNKNOWN;
-      prompt |= effect == ControlState.NEEDS_USER_ACTION;
+      out[i] = p.outcomes[result.ordinal()][d];
+      if (applicability != Verdict.NO_MATCH) {
+        ControlState effect = Enforcement.effect(p.state, applicability, grant, p.invalid);
+        block |= effect == ControlState.UNSATISFIABLE;
+        unknown |= effect == ControlState.UNKNOWN;
+        prompt |= effect == ControlState.NEEDS_USER_ACTION;
+      }
       List<EvaluationProblem> add =
           p.state == PolicyState.DISABLED ? p.disabledProblems : p.activeProblems;
       boolean notEvaluable = result == PolicyResult.UNKNOWN && !p.invalid;
@@ -151,6 +173,351 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       }
     }
     return new Evaluation(Enforcement.decide(block, unknown, prompt), Arrays.asList(out), problems);
+  }
+
+  /**
+   * The policies inverted: for each value a sign-in can have (a user, a group, an app, a client app
+   * type, a platform, a risk level), the bitset of policies it rules out or leaves unknown. A
+   * sign-in is then evaluated per condition with a few word-wide operations instead of per policy.
+   */
+  private final class Index {
+    final int words;
+    final long[] active;
+    // users
+    final long[] targetsUsers;
+    final long[] includedAlways;
+    final long[] includedIfGuest;
+    final long[] excludedIfGuest;
+    final long[][] incUser;
+    final long[][] excUser;
+    final long[][] incGroup;
+    final long[][] excGroup;
+    final long[][] incRole;
+    final long[][] excRole;
+    // applications
+    final long[] appsMode;
+    final long[] allAppsNoExclusion;
+    final long[] incAllApps;
+    final long[] incOnlyNone;
+    final long[][] incApp;
+    final long[][] excApp;
+    final long[][] incSuite;
+    final long[][] excSuite;
+    final Map<String, long[]> userAction = new HashMap<>();
+    final Map<String, long[]> authContext = new HashMap<>();
+    // client apps, platforms, risk, gaps: by value
+    final long[][] clientNo;
+    final long[][] clientUnk;
+    final long[] platformConfigured;
+    final long[] platformNotAll;
+    final long[][] platformNo;
+    final long[][] signInRiskNo;
+    final long[][] signInRiskUnk;
+    final long[][] userRiskNo;
+    final long[][] userRiskUnk;
+    final long[] conditionGap;
+    final int[] withLocations;
+    final int[] withFilter;
+
+    Index() {
+      int n = policies.length;
+      words = Math.max(1, (n + 63) >>> 6);
+      int codeCount = codes.size();
+      active = new long[words];
+      targetsUsers = new long[words];
+      includedAlways = new long[words];
+      includedIfGuest = new long[words];
+      excludedIfGuest = new long[words];
+      incUser = new long[codeCount][];
+      excUser = new long[codeCount][];
+      incGroup = new long[codeCount][];
+      excGroup = new long[codeCount][];
+      incRole = new long[codeCount][];
+      excRole = new long[codeCount][];
+      appsMode = new long[words];
+      allAppsNoExclusion = new long[words];
+      incAllApps = new long[words];
+      incOnlyNone = new long[words];
+      incApp = new long[codeCount][];
+      excApp = new long[codeCount][];
+      incSuite = new long[AppSuite.values().length][words];
+      excSuite = new long[AppSuite.values().length][words];
+      ClientAppType[] clients = ClientAppType.values();
+      clientNo = new long[clients.length][words];
+      clientUnk = new long[clients.length][words];
+      platformConfigured = new long[words];
+      platformNotAll = new long[words];
+      platformNo = new long[platformBits.size()][words];
+      RiskLevel[] risks = RiskLevel.values();
+      signInRiskNo = new long[risks.length][words];
+      signInRiskUnk = new long[risks.length][words];
+      userRiskNo = new long[risks.length][words];
+      userRiskUnk = new long[risks.length][words];
+      conditionGap = new long[words];
+      List<Integer> loc = new ArrayList<>();
+      List<Integer> filt = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Compiled p = policies[i];
+        int w = i >>> 6;
+        long bit = 1L << i;
+        if (p.state != PolicyState.DISABLED) {
+          active[w] |= bit;
+        }
+        if (p.targetsUsers) {
+          targetsUsers[w] |= bit;
+        }
+        if (!p.includeNoneOnly && (p.incAllUsers || p.incAllGroups)) {
+          includedAlways[w] |= bit;
+        }
+        if (!p.includeNoneOnly && (p.incGuestsKeyword || p.incGuestType)) {
+          includedIfGuest[w] |= bit;
+        }
+        if (p.excGuestsKeyword || p.excGuestType) {
+          excludedIfGuest[w] |= bit;
+        }
+        if (!p.includeNoneOnly) {
+          set(incUser, p.incUsers, i);
+          set(incGroup, p.incGroups, i);
+          set(incRole, p.incRoles, i);
+        }
+        set(excUser, p.excUsers, i);
+        set(excGroup, p.excGroups, i);
+        set(excRole, p.excRoles, i);
+        switch (p.appMode) {
+          case USER_ACTIONS -> {
+            for (String a : p.userActions) {
+              userAction.computeIfAbsent(a, k -> new long[words])[w] |= bit;
+            }
+          }
+          case AUTH_CONTEXT -> {
+            for (String a : p.acrs) {
+              authContext.computeIfAbsent(a, k -> new long[words])[w] |= bit;
+            }
+          }
+          case APPS -> {
+            appsMode[w] |= bit;
+            if (p.incAllApps) {
+              incAllApps[w] |= bit;
+              if (p.excAppsEmpty) {
+                allAppsNoExclusion[w] |= bit;
+              }
+            }
+            if (p.incOnlyNone) {
+              incOnlyNone[w] |= bit;
+            }
+            set(incApp, p.incApps, i);
+            set(excApp, p.excApps, i);
+            for (AppSuite suite : AppSuite.values()) {
+              if ((p.incSuites & (1 << suite.ordinal())) != 0) {
+                incSuite[suite.ordinal()][w] |= bit;
+              }
+              if ((p.excSuites & (1 << suite.ordinal())) != 0) {
+                excSuite[suite.ordinal()][w] |= bit;
+              }
+            }
+          }
+        }
+        if (p.clientAppsConfigured) {
+          for (ClientAppType c : clients) {
+            boolean listed =
+                c != ClientAppType.UNKNOWN && (p.clientAppMask & (1 << c.ordinal())) != 0;
+            if (!listed) {
+              if (c == ClientAppType.UNKNOWN || p.clientAppUnknownValue) {
+                clientUnk[c.ordinal()][w] |= bit;
+              } else {
+                clientNo[c.ordinal()][w] |= bit;
+              }
+            }
+          }
+        }
+        if (p.platformsConfigured) {
+          platformConfigured[w] |= bit;
+          if (!p.platformAll) {
+            platformNotAll[w] |= bit;
+          }
+          for (int b = 0; b < platformNo.length; b++) {
+            long pb = 1L << b;
+            if ((p.platformExc & pb) != 0 || !(p.platformAll || (p.platformInc & pb) != 0)) {
+              platformNo[b][w] |= bit;
+            }
+          }
+        }
+        for (RiskLevel r : risks) {
+          riskCell(p.signInRisk, r, signInRiskNo, signInRiskUnk, w, bit);
+          riskCell(p.userRisk, r, userRiskNo, userRiskUnk, w, bit);
+        }
+        if (p.conditionGap) {
+          conditionGap[w] |= bit;
+        }
+        if (p.locationsConfigured) {
+          loc.add(i);
+        }
+        if (p.filterConfigured) {
+          filt.add(i);
+        }
+      }
+      withLocations = loc.stream().mapToInt(Integer::intValue).toArray();
+      withFilter = filt.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void set(long[][] table, int[] policyCodes, int i) {
+      for (int c : policyCodes) {
+        if (table[c] == null) {
+          table[c] = new long[words];
+        }
+        table[c][i >>> 6] |= 1L << i;
+      }
+    }
+
+    private void riskCell(int mask, RiskLevel r, long[][] no, long[][] unk, int w, long bit) {
+      if (mask == -1) {
+        return;
+      }
+      if (r != RiskLevel.UNKNOWN && (mask & (1 << r.ordinal())) != 0) {
+        return;
+      }
+      if (r == RiskLevel.UNKNOWN || r == RiskLevel.HIDDEN) {
+        unk[r.ordinal()][w] |= bit;
+      } else {
+        no[r.ordinal()][w] |= bit;
+      }
+    }
+
+    private void or(long[] into, long @Nullable [] from) {
+      if (from != null) {
+        for (int w = 0; w < words; w++) {
+          into[w] |= from[w];
+        }
+      }
+    }
+
+    /** Fills the policies this condition rules out ({@code no}) or cannot decide ({@code unk}). */
+    void condition(Condition c, Event ev, long[] no, long[] unk) {
+      switch (c) {
+        case USERS -> users(ev, no, unk);
+        case APPLICATIONS -> applications(ev, no, unk);
+        case CLIENT_APPS -> {
+          System.arraycopy(clientNo[ev.clientApp], 0, no, 0, words);
+          System.arraycopy(clientUnk[ev.clientApp], 0, unk, 0, words);
+        }
+        case PLATFORMS -> {
+          if (ev.platformState == 1) {
+            System.arraycopy(platformConfigured, 0, unk, 0, words);
+          } else if (ev.platformState == 2 || ev.platform == 0) {
+            System.arraycopy(platformNotAll, 0, no, 0, words);
+          } else {
+            System.arraycopy(platformNo[Long.numberOfTrailingZeros(ev.platform)], 0, no, 0, words);
+          }
+        }
+        case LOCATIONS -> {
+          for (int i : withLocations) {
+            Verdict v = policies[i].locations(ev);
+            if (v == Verdict.NO_MATCH) {
+              no[i >>> 6] |= 1L << i;
+            } else if (v == Verdict.UNKNOWN) {
+              unk[i >>> 6] |= 1L << i;
+            }
+          }
+        }
+        case SIGN_IN_RISK -> {
+          int r = ev.facts.signInRisk().ordinal();
+          System.arraycopy(signInRiskNo[r], 0, no, 0, words);
+          System.arraycopy(signInRiskUnk[r], 0, unk, 0, words);
+        }
+        case USER_RISK -> {
+          int r = ev.facts.userRisk().ordinal();
+          System.arraycopy(userRiskNo[r], 0, no, 0, words);
+          System.arraycopy(userRiskUnk[r], 0, unk, 0, words);
+        }
+        case DEVICE_FILTER -> {
+          for (int i : withFilter) {
+            Verdict v = policies[i].deviceFilter(ev);
+            if (v == Verdict.NO_MATCH) {
+              no[i >>> 6] |= 1L << i;
+            } else if (v == Verdict.UNKNOWN) {
+              unk[i >>> 6] |= 1L << i;
+            }
+          }
+        }
+        case UNSUPPORTED -> System.arraycopy(conditionGap, 0, unk, 0, words);
+        case STATE -> {}
+      }
+    }
+
+    private void users(Event ev, long[] no, long[] unk) {
+      if (ev.facts.principalKind() == PrincipalKind.SERVICE_PRINCIPAL) {
+        for (int w = 0; w < words; w++) {
+          no[w] = targetsUsers[w];
+          unk[w] = ~targetsUsers[w];
+        }
+        return;
+      }
+      long[] inc = new long[words];
+      long[] exc = new long[words];
+      or(inc, includedAlways);
+      if (ev.facts.guest()) {
+        or(inc, includedIfGuest);
+        or(exc, excludedIfGuest);
+      }
+      if (ev.user >= 0) {
+        or(inc, incUser[ev.user]);
+        or(exc, excUser[ev.user]);
+      }
+      for (int g : ev.groupCodes) {
+        or(inc, incGroup[g]);
+        or(exc, excGroup[g]);
+      }
+      for (int r : ev.roleCodes) {
+        or(inc, incRole[r]);
+        or(exc, excRole[r]);
+      }
+      for (int w = 0; w < words; w++) {
+        no[w] = ~(targetsUsers[w] & inc[w] & ~exc[w]);
+      }
+    }
+
+    private void applications(Event ev, long[] no, long[] unk) {
+      long[] match = new long[words];
+      if (ev.userAction != null) {
+        or(match, userAction.get(ev.userAction));
+      }
+      for (String a : ev.acrs) {
+        or(match, authContext.get(a));
+      }
+      if (ev.userAction == null) {
+        if (ev.targets.length == 0) {
+          for (int w = 0; w < words; w++) {
+            match[w] |= allAppsNoExclusion[w];
+            unk[w] = appsMode[w] & ~allAppsNoExclusion[w] & ~incOnlyNone[w];
+          }
+        } else {
+          long[] inc = new long[words];
+          long[] exc = new long[words];
+          for (int t : ev.targets) {
+            Arrays.fill(inc, 0);
+            Arrays.fill(exc, 0);
+            or(inc, incAllApps);
+            if (t >= 0) {
+              or(inc, incApp[t]);
+              or(exc, excApp[t]);
+              int suites = suiteMaskOfCode[t];
+              for (int s = 0; suites != 0; s++, suites >>>= 1) {
+                if ((suites & 1) != 0) {
+                  or(inc, incSuite[s]);
+                  or(exc, excSuite[s]);
+                }
+              }
+            }
+            for (int w = 0; w < words; w++) {
+              match[w] |= appsMode[w] & inc[w] & ~exc[w];
+            }
+          }
+        }
+      }
+      for (int w = 0; w < words; w++) {
+        no[w] = ~match[w] & ~unk[w];
+      }
+    }
   }
 
   /** Number of compiled policies. */
@@ -286,6 +653,8 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
     final int user;
     final long[] groups;
     final long[] roles;
+    final int[] groupCodes;
+    final int[] roleCodes;
     final int[] targets;
     final long platform; // bit of the platform, 0 when not referenced; see platformState
     final int platformState; // 0 known, 1 not in record, 2 undetected
@@ -296,13 +665,15 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
     private byte trustedCache;
     private boolean ipParsed;
     private @Nullable IpAddress ip;
-    private final byte[] controlCache = new byte[GrantControl.values().length];
+    private final byte[] controlCache = new byte[CONTROLS];
 
     Event(SignInFacts f) {
       this.facts = f;
       this.user = code(f.accountId());
-      this.groups = bits(f.groupIds());
-      this.roles = bits(f.roleTemplateIds());
+      this.groupCodes = codesOf(f.groupIds());
+      this.roleCodes = codesOf(f.roleTemplateIds());
+      this.groups = bits(groupCodes);
+      this.roles = bits(roleCodes);
       int n = (f.appId() != null ? 1 : 0) + f.audiences().size();
       int[] t = new int[n];
       int k = 0;
@@ -336,13 +707,22 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       this.locationCache = new byte[locations.length];
     }
 
-    private long[] bits(Set<String> ids) {
-      long[] b = new long[groupWords];
+    private int[] codesOf(Set<String> ids) {
+      int[] out = new int[ids.size()];
+      int k = 0;
       for (String id : ids) {
         int c = code(id);
         if (c >= 0) {
-          b[c >>> 6] |= 1L << c;
+          out[k++] = c;
         }
+      }
+      return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    private long[] bits(int[] codes) {
+      long[] b = new long[groupWords];
+      for (int c : codes) {
+        b[c >>> 6] |= 1L << c;
       }
       return b;
     }
@@ -630,7 +1010,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
                 r == PolicyResult.UNKNOWN ? "grant controls not evaluable" : "all conditions match";
           } else {
             String verdict = r == PolicyResult.UNKNOWN ? "not evaluable" : "not met";
-            reason = Condition.values()[c].label() + " " + verdict;
+            reason = CONDITION_VALUES[c].label() + " " + verdict;
           }
           // what the policy demands whenever all its conditions hold, whatever its state says
           o[r.ordinal()][c] =
@@ -642,7 +1022,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
     }
 
     Verdict condition(int c, Event ev) {
-      return switch (Condition.values()[c]) {
+      return switch (CONDITION_VALUES[c]) {
         case STATE -> Verdict.MATCH;
         case USERS -> users(ev);
         case APPLICATIONS -> applications(ev);
@@ -784,7 +1164,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       List<String> parts = new ArrayList<>();
       for (int c = Condition.USERS.ordinal(); c < CONDITIONS; c++) {
         if (condition(c, ev) == Verdict.UNKNOWN) {
-          parts.add(Condition.values()[c].label());
+          parts.add(CONDITION_VALUES[c].label());
         }
       }
       if (applicability == Verdict.MATCH) {
