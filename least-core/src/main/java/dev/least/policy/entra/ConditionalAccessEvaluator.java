@@ -52,6 +52,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
   private final int groupWords;
   private final NaiveConditionalAccessEvaluator tracer;
   private final Index index;
+  private final Map<Grant, Integer> grantShapes = new HashMap<>();
 
   public ConditionalAccessEvaluator(
       List<ConditionalAccessPolicy> policies, List<NamedLocation> namedLocations) {
@@ -666,6 +667,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
     private boolean ipParsed;
     private @Nullable IpAddress ip;
     private final byte[] controlCache = new byte[CONTROLS];
+    private final byte[] grantCache = new byte[grantShapes.size()];
 
     Event(SignInFacts f) {
       this.facts = f;
@@ -771,8 +773,18 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       return CONTROL_STATES[cached - 1];
     }
 
+    /** The grant's state, computed once per distinct grant per sign-in. */
     ControlState grant(Compiled p) {
-      Grant g = p.grant;
+      byte cached = grantCache[p.grantShape];
+      if (cached != 0) {
+        return CONTROL_STATES[cached - 1];
+      }
+      ControlState s = computeGrant(p.grant);
+      grantCache[p.grantShape] = (byte) (s.ordinal() + 1);
+      return s;
+    }
+
+    private ControlState computeGrant(Grant g) {
       if (g.blocks()) {
         return ControlState.UNSATISFIABLE;
       }
@@ -854,6 +866,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
     final boolean conditionGap;
     final boolean grantGap;
     final Grant grant;
+    final int grantShape;
 
     Compiled(ConditionalAccessPolicy p, Map<String, Integer> locationIndex) {
       this.id = p.id().value();
@@ -972,6 +985,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       conditionGap = p.unknownValues().stream().anyMatch(v -> !PolicyValidator.isGrantValue(v));
       grantGap = p.unknownValues().stream().anyMatch(PolicyValidator::isGrantValue);
       grant = Grant.of(p.grantControls());
+      grantShape = grantShapes.computeIfAbsent(grant, g -> grantShapes.size());
       outcomes = precomputeOutcomes();
     }
 

@@ -34,10 +34,17 @@ public final class IpAddress {
     byte[] b = new byte[4];
     for (int i = 0; i < 4; i++) {
       String p = parts[i];
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+      if (p.isEmpty() || p.length() > 3) {
         return Optional.empty();
       }
-      int v = Integer.parseInt(p);
+      int v = 0;
+      for (int k = 0; k < p.length(); k++) {
+        char ch = p.charAt(k);
+        if (ch < '0' || ch > '9') {
+          return Optional.empty();
+        }
+        v = v * 10 + (ch - '0');
+      }
       if (v > 255) {
         return Optional.empty();
       }
