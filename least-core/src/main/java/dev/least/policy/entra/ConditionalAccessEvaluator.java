@@ -701,11 +701,15 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       this.clientApp = f.clientApp().ordinal();
       String ua = f.userAction();
       this.userAction = ua == null ? null : NaiveConditionalAccessEvaluator.normalizeUserAction(ua);
-      Set<String> a = new HashSet<>();
-      for (String acr : f.authContexts()) {
-        a.add(acr.toLowerCase(Locale.ROOT));
+      if (f.authContexts().isEmpty()) {
+        this.acrs = Set.of();
+      } else {
+        Set<String> a = new HashSet<>();
+        for (String acr : f.authContexts()) {
+          a.add(acr.toLowerCase(Locale.ROOT));
+        }
+        this.acrs = a;
       }
-      this.acrs = a;
       this.locationCache = new byte[locations.length];
     }
 

@@ -13,9 +13,22 @@ import java.util.Optional;
  */
 public final class IpAddress {
   private final byte[] bytes;
+  private final int v4;
 
   private IpAddress(byte[] bytes) {
     this.bytes = bytes;
+    this.v4 =
+        bytes.length == 4
+            ? ((bytes[0] & 0xff) << 24)
+                | ((bytes[1] & 0xff) << 16)
+                | ((bytes[2] & 0xff) << 8)
+                | (bytes[3] & 0xff)
+            : 0;
+  }
+
+  /** The IPv4 address as a big-endian int; 0 for IPv6. */
+  int v4() {
+    return v4;
   }
 
   public static Optional<IpAddress> parse(String text) {

@@ -45,6 +45,13 @@ public final class IpRange {
   }
 
   public boolean contains(IpAddress ip) {
+    if (network.isV4()) {
+      if (!ip.isV4()) {
+        return false;
+      }
+      int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+      return (network.v4() & mask) == (ip.v4() & mask);
+    }
     byte[] n = network.bytes();
     byte[] x = ip.bytes();
     if (n.length != x.length) {
