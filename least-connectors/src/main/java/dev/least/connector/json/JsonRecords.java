@@ -39,6 +39,7 @@ public final class JsonRecords {
       ReadContext ctx, Path file, String kind, String arrayField, Consumer<JsonNode> mapper) {
     long t0 = System.nanoTime();
     long before = ctx.quarantined();
+    long unknownBefore = ctx.unknownValues();
     long ok = 0;
     try (Reader text = JsonInput.openText(file);
         JsonParser p = JsonInput.parser(text)) {
@@ -91,7 +92,8 @@ public final class JsonRecords {
       throw new SnapshotException(ctx.relative(file), "cannot read: " + e.getMessage(), e);
     }
     long bad = ctx.quarantined() - before;
-    ctx.recordFile(file, kind, ok, bad, System.nanoTime() - t0);
+    ctx.recordFile(
+        file, kind, ok, bad, 0, ctx.unknownValues() - unknownBefore, System.nanoTime() - t0);
     return new Counts(ok, bad);
   }
 
