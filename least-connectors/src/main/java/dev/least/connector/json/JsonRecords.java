@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Directory files are small next to logs; logs use {@link JsonLines} and streaming parsers.
  */
 public final class JsonRecords {
-  public static final ObjectMapper MAPPER = JsonMapper.builder(JsonInput.FACTORY).build();
+  /**
+   * Reads one record at a time from a shared parser, so the token after a record (the next element
+   * or the array's end) is not "trailing": Jackson 3 fails on it by default.
+   */
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder(JsonInput.FACTORY)
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   /** Counts of one file. */
   public record Counts(long records, long quarantined) {}
