@@ -115,6 +115,7 @@ public final class OktaSnapshotReader implements SourceReader {
 
   private static Map<String, PolicyId> readApps(
       ReadContext ctx, Path root, SnapshotAccumulator acc) {
+    Map<String, PolicyId> mapped = readPolicyMappings(ctx, root);
     Map<String, PolicyId> policies = new HashMap<>();
     Path file = root.resolve("apps.json");
     if (Files.isRegularFile(file)) {
@@ -125,6 +126,12 @@ public final class OktaSnapshotReader implements SourceReader {
           "value",
           node -> {
             App app = OktaDirectoryMapper.app(OktaNode.of(node));
+            PolicyId viaMapping = mapped.get(app.id().value());
+            if (app.accessPolicyId() == null && viaMapping != null) {
+              app =
+                  new App(
+                      app.id(), app.source(), app.name(), app.clientId(), viaMapping, app.active());
+            }
             acc.apps().add(app);
             if (app.accessPolicyId() != null) {
               policies.put(app.id().value(), app.accessPolicyId());
@@ -163,6 +170,35 @@ public final class OktaSnapshotReader implements SourceReader {
       }
     }
     return policies;
+  }
+
+  /**
+   * Optional {@code policies/{policyId}/mappings.json} (the body of {@code GET
+   * /api/v1/policies/{policyId}/mappings}, not in the contract but what a capture may hold): app id
+   * (last segment of {@code _links.application.href}) → that policy. Used only for apps whose own
+   * {@code _links.accessPolicy} is absent.
+   */
+  private static Map<String, PolicyId> readPolicyMappings(ReadContext ctx, Path root) {
+    Map<String, PolicyId> out = new HashMap<>();
+    for (Path dir : subfolders(ctx, root.resolve("policies"))) {
+      Path file = dir.resolve("mappings.json");
+      if (Files.isRegularFile(file)) {
+        PolicyId policy = new PolicyId(dir.getFileName().toString());
+        JsonRecords.forEach(
+            ctx,
+            file,
+            "policyMappings",
+            "value",
+            node -> {
+              String href = OktaNode.of(node).object("_links").object("application").text("href");
+              String app = href == null ? null : OktaDirectoryMapper.lastSegment(href);
+              if (app != null) {
+                out.putIfAbsent(app, policy);
+              }
+            });
+      }
+    }
+    return out;
   }
 
   private static void readPolicies(ReadContext ctx, Path root, SnapshotAccumulator acc) {
