@@ -59,7 +59,7 @@ import tools.jackson.core.JsonToken;
  * policy from {@code apps.json}. Without a policy id no result is recorded.
  *
  * <p>Top-level keys are matched case-insensitively (a data lake stores {@code eventtype}, {@code
- * authenticationcontext} …); nested keys are matched as Okta spells them, then case-insensitively.
+ * authenticationcontext} …); nested keys are matched as Okta spells them.
  */
 final class OktaSystemLogParser {
   /** Event types read as sign-ins; see the class comment. */
@@ -139,11 +139,19 @@ final class OktaSystemLogParser {
 
   private final Map<String, PolicyId> appPolicies;
 
+  /**
+   * Field name as met → Okta's spelling, or "" when there is none. Jackson canonicalizes field
+   * names, so a file has few distinct ones and this makes the case-insensitive fallback one lookup.
+   */
+  private final Map<String, String> fallback = new HashMap<>();
+
   // scratch, reset per event
   private @Nullable String error;
   private @Nullable String uuid;
   private @Nullable String published;
+  private long publishedMillis;
   private @Nullable String eventType;
+  private boolean otherType;
   private boolean actorSeen;
   private @Nullable String actorId;
   private @Nullable String actorType;
@@ -186,29 +194,32 @@ final class OktaSystemLogParser {
   }
 
   /**
-   * Reads one event; the parser is on its {@code START_OBJECT} and is left on the matching {@code
-   * END_OBJECT}, also when the event is bad.
+   * Reads one event; the parser is on its {@code START_OBJECT}. A sign-in (or a bad event) is read
+   * to the matching {@code END_OBJECT}; an event of another type is read only up to its {@code
+   * eventType} unless {@code consume} asks for the parser to be left on the object's end (events
+   * inside an array). Events of other types are not checked further: they are skipped, never
+   * quarantined.
    *
-   * @return true when the event was a sign-in and was added to {@code out}; false when it is
-   *     well-formed but not a sign-in
-   * @throws BadRecordException when the event violates the LogEvent shape; the message names the
-   *     field
+   * @return true when the event was a sign-in and was added to {@code out}; false when it is not a
+   *     sign-in
+   * @throws BadRecordException when a sign-in (or an event without a type) violates the LogEvent
+   *     shape; the message names the field
    */
-  boolean parse(JsonParser p, SignInLog.Builder out) {
+  boolean parse(JsonParser p, SignInLog.Builder out, boolean consume) {
     reset();
-    walkObject(p, Obj.TOP);
+    walkEvent(p, consume);
+    if (otherType) {
+      return false;
+    }
+    String type = eventType;
     if (error != null) {
       throw new BadRecordException(error);
     }
-    String type = eventType;
     if (type == null) {
       throw new BadRecordException(
           actorSeen || uuid != null || published != null
               ? "eventType: missing"
               : "eventType: missing; not a System Log LogEvent");
-    }
-    if (!SIGN_IN_EVENT_TYPES.contains(type)) {
-      return false;
     }
     String id = uuid;
     if (id == null || id.isBlank()) {
@@ -218,7 +229,7 @@ final class OktaSystemLogParser {
     if (time == null) {
       throw new BadRecordException("published: missing");
     }
-    long millis = OktaTimestamps.parseMillis(time);
+    long millis = publishedMillis;
     if (millis == OktaTimestamps.INVALID) {
       throw new BadRecordException("published: unparsable time '" + time + "'");
     }
@@ -360,7 +371,9 @@ final class OktaSystemLogParser {
     error = null;
     uuid = null;
     published = null;
+    publishedMillis = OktaTimestamps.INVALID;
     eventType = null;
+    otherType = false;
     actorSeen = false;
     actorId = null;
     actorType = null;
@@ -391,7 +404,6 @@ final class OktaSystemLogParser {
 
   /** The objects whose fields this parser reads. */
   private enum Obj {
-    TOP,
     ACTOR,
     CLIENT,
     GEO,
@@ -414,10 +426,7 @@ final class OktaSystemLogParser {
       String name = p.currentName();
       p.nextToken();
       if (!field(p, obj, name)) {
-        String canonical = CANONICAL.get(name.toLowerCase(Locale.ROOT));
-        if (canonical == null || canonical.equals(name) || !field(p, obj, canonical)) {
-          p.skipChildren();
-        }
+        p.skipChildren();
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -425,11 +434,51 @@ final class OktaSystemLogParser {
     }
   }
 
+  /**
+   * Walks the event object. Top-level keys also match case-insensitively (through {@link
+   * #fallback}). Once the event type is known not to be a sign-in the rest is not read: with {@code
+   * consume} the parser is moved to the object's end without looking at values, otherwise the walk
+   * stops where it is (the caller discards the parser).
+   *
+   * @return false when the walk stopped early
+   */
+  private boolean walkEvent(JsonParser p, boolean consume) {
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (!topField(p, name)) {
+        String canonical = fallback.computeIfAbsent(name, OktaSystemLogParser::canonical);
+        if (canonical.isEmpty() || !topField(p, canonical)) {
+          p.skipChildren();
+        }
+      }
+      if (otherType) {
+        if (!consume) {
+          return false;
+        }
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+          p.nextToken();
+          p.skipChildren();
+        }
+        return true;
+      }
+    }
+    if (t != JsonToken.END_OBJECT) {
+      fail("expected the end of an object but found " + t);
+    }
+    return true;
+  }
+
+  /** Okta's spelling of a field name met in another case, or "" when there is none. */
+  private static String canonical(String name) {
+    String c = CANONICAL.get(name.toLowerCase(Locale.ROOT));
+    return c == null || c.equals(name) ? "" : c;
+  }
+
   /** Handles one field; false when this object does not read it. */
   private boolean field(JsonParser p, Obj obj, String name) {
     switch (obj) {
-      case TOP:
-        return topField(p, name);
       case ACTOR:
         switch (name) {
           case "id" -> actorId = text(p, "actor.id");
@@ -525,8 +574,8 @@ final class OktaSystemLogParser {
         switch (name) {
           case "type" -> tType = lenient(p);
           case "id" -> tId = lenient(p);
-          case "alternateId" -> tAlt = lenient(p);
-          case "displayName" -> tName = lenient(p);
+          case "alternateId" -> tAlt = wantedTarget() ? lenient(p) : skip(p);
+          case "displayName" -> tName = wantedTarget() ? lenient(p) : skip(p);
           case "detailEntry" -> child(p, Obj.DETAIL_ENTRY);
           default -> {
             return false;
@@ -546,8 +595,12 @@ final class OktaSystemLogParser {
   private boolean topField(JsonParser p, String name) {
     switch (name) {
       case "uuid" -> uuid = text(p, "uuid");
-      case "published" -> published = text(p, "published");
-      case "eventType" -> eventType = text(p, "eventType");
+      case "published" -> published(p);
+      case "eventType" -> {
+        String type = text(p, "eventType");
+        eventType = type;
+        otherType = type != null && !SIGN_IN_EVENT_TYPES.contains(type);
+      }
       case "actor" -> {
         actorSeen = true;
         required(p, Obj.ACTOR, "actor");
@@ -566,6 +619,21 @@ final class OktaSystemLogParser {
       }
     }
     return true;
+  }
+
+  /**
+   * {@code published}: parsed from the parser's character buffer, so a good time makes no String;
+   * {@link #published} holds the text only to name it in a message (or "" once parsed).
+   */
+  private void published(JsonParser p) {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      publishedMillis =
+          OktaTimestamps.parseMillis(
+              p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+      published = publishedMillis == OktaTimestamps.INVALID ? p.getString() : "";
+    } else {
+      published = text(p, "published");
+    }
   }
 
   /** An optional nested object: null or a wrong type is ignored (skipped). */
@@ -627,6 +695,24 @@ final class OktaSystemLogParser {
         }
       }
     }
+  }
+
+  /**
+   * Whether the target being read may be one this parser keeps: its type is one of those, or not
+   * read yet (Okta writes {@code type} before {@code alternateId} and {@code displayName}).
+   */
+  private boolean wantedTarget() {
+    String type = tType;
+    return type == null
+        || type.equals("AppInstance")
+        || type.equals("PolicyRule")
+        || type.equals("Rule")
+        || type.equals("PolicyEntity");
+  }
+
+  private static @Nullable String skip(JsonParser p) {
+    p.skipChildren();
+    return null;
   }
 
   /** A string field that must be a string (or null); anything else makes the record bad. */

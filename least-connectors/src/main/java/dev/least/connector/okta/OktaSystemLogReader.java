@@ -53,9 +53,8 @@ final class OktaSystemLogReader {
                 ctx.quarantine(file, line, "expected a JSON object but found " + t, buf, off, len);
                 return;
               }
-              boolean signIn = parser.parse(p, out);
-              JsonToken after = p.nextToken();
-              if (after != null) {
+              boolean signIn = parser.parse(p, out, false);
+              if (signIn && p.nextToken() != null) {
                 throw new BadRecordException("unexpected content after the JSON object");
               }
               counts[signIn ? 0 : 1]++;
@@ -138,7 +137,7 @@ final class OktaSystemLogReader {
       return -1;
     }
     try {
-      return parser.parse(p, out) ? 1 : 0;
+      return parser.parse(p, out, true) ? 1 : 0;
     } catch (BadRecordException e) {
       bad.add(
           new Bad(

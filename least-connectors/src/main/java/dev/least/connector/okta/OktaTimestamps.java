@@ -14,48 +14,56 @@ final class OktaTimestamps {
   private OktaTimestamps() {}
 
   /** Epoch milliseconds of {@code s}, or {@link #INVALID}. */
-  static long parseMillis(CharSequence s) {
-    int n = s.length();
+  static long parseMillis(String s) {
+    return parseMillis(s.toCharArray(), 0, s.length());
+  }
+
+  /**
+   * Epoch milliseconds of {@code len} characters of {@code c} from {@code off} (a parser's buffer),
+   * or {@link #INVALID}.
+   */
+  static long parseMillis(char[] c, int off, int len) {
+    int n = len;
     if (n < 19) {
       return INVALID;
     }
-    int year = digits(s, 0, 4);
-    if (year < 0 || s.charAt(4) != '-') {
+    int year = digits(c, off, 0, 4);
+    if (year < 0 || at(c, off, 4) != '-') {
       return INVALID;
     }
-    int month = digits(s, 5, 2);
-    if (month < 1 || month > 12 || s.charAt(7) != '-') {
+    int month = digits(c, off, 5, 2);
+    if (month < 1 || month > 12 || at(c, off, 7) != '-') {
       return INVALID;
     }
-    int day = digits(s, 8, 2);
+    int day = digits(c, off, 8, 2);
     if (day < 1 || day > daysInMonth(year, month)) {
       return INVALID;
     }
-    char sep = s.charAt(10);
+    char sep = at(c, off, 10);
     if (sep != 'T' && sep != ' ' && sep != 't') {
       return INVALID;
     }
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
+    int hour = digits(c, off, 11, 2);
+    int minute = digits(c, off, 14, 2);
+    int second = digits(c, off, 17, 2);
     if (hour < 0
         || hour > 23
-        || s.charAt(13) != ':'
+        || at(c, off, 13) != ':'
         || minute < 0
         || minute > 59
-        || s.charAt(16) != ':'
+        || at(c, off, 16) != ':'
         || second < 0
         || second > 59) {
       return INVALID;
     }
     int i = 19;
     int millis = 0;
-    if (i < n && s.charAt(i) == '.') {
+    if (i < n && at(c, off, i) == '.') {
       i++;
       int start = i;
-      while (i < n && isDigit(s.charAt(i))) {
+      while (i < n && isDigit(at(c, off, i))) {
         if (i - start < 3) {
-          millis = millis * 10 + (s.charAt(i) - '0');
+          millis = millis * 10 + (at(c, off, i) - '0');
         }
         i++;
       }
@@ -69,12 +77,12 @@ final class OktaTimestamps {
     }
     int offsetSeconds = 0;
     if (i < n) {
-      char z = s.charAt(i);
+      char z = at(c, off, i);
       if ((z == 'Z' || z == 'z') && i + 1 == n) {
         i++;
-      } else if ((z == '+' || z == '-') && n - i == 6 && s.charAt(i + 3) == ':') {
-        int oh = digits(s, i + 1, 2);
-        int om = digits(s, i + 4, 2);
+      } else if ((z == '+' || z == '-') && n - i == 6 && at(c, off, i + 3) == ':') {
+        int oh = digits(c, off, i + 1, 2);
+        int om = digits(c, off, i + 4, 2);
         if (oh < 0 || oh > 18 || om < 0 || om > 59) {
           return INVALID;
         }
@@ -93,14 +101,18 @@ final class OktaTimestamps {
     return c >= '0' && c <= '9';
   }
 
-  private static int digits(CharSequence s, int from, int count) {
+  private static char at(char[] c, int off, int i) {
+    return c[off + i];
+  }
+
+  private static int digits(char[] c, int off, int from, int count) {
     int v = 0;
-    for (int i = from; i < from + count; i++) {
-      char c = s.charAt(i);
-      if (!isDigit(c)) {
+    for (int i = off + from; i < off + from + count; i++) {
+      char d = c[i];
+      if (!isDigit(d)) {
         return -1;
       }
-      v = v * 10 + (c - '0');
+      v = v * 10 + (d - '0');
     }
     return v;
   }
