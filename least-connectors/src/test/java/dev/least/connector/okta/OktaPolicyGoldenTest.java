@@ -1,6 +1,7 @@
 package dev.least.connector.okta;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.least.connector.snapshot.SnapshotReadResult;
 import dev.least.model.App;
@@ -228,5 +229,22 @@ class OktaPolicyGoldenTest {
     assertThat(r.snapshot().apps())
         .extracting(App::accessPolicyId)
         .containsExactly(new PolicyId("rst1mapped"));
+  }
+
+  @Test
+  void simulationResponseWhenFoundWhereAPolicyListBelongsThenQuarantinedNotAPolicy() {
+    // POST /policies/simulate output is an evaluation oracle, not a snapshot body
+    SnapshotFolder folder =
+        new SnapshotFolder(dir)
+            .copy(
+                "okta-policies/other/openapi-SimulatePolicyResponse.json",
+                "okta/policies/OKTA_SIGN_ON.json");
+
+    SnapshotReadResult r = folder.read();
+
+    assertThat(r.snapshot().oktaPolicies()).isEmpty();
+    assertThat(folder.quarantined())
+        .extracting(QuarantinedRecord::file, QuarantinedRecord::reason)
+        .containsExactly(tuple("okta/policies/OKTA_SIGN_ON.json", "id: missing"));
   }
 }
