@@ -48,6 +48,10 @@ import tools.jackson.core.JsonToken;
  * factor follows). <b>MFA required</b> is TRUE for a {@code CHALLENGE} outcome or a rule factor
  * mode {@code 2FA}, FALSE for {@code 1FA}, else UNKNOWN.
  *
+ * <p><b>Country</b> is the ISO 3166-1 alpha-2 code of {@code client.geographicalContext.country}
+ * (Okta writes the English name) so that it compares with zone and Entra countries; see {@link
+ * OktaCountries}.
+ *
  * <p><b>Risk</b> comes from {@code securityContext.risk.level} when present, else from the
  * Java-toString string {@code debugContext.debugData.risk} ({@code {level=LOW, reasons=…}}), else
  * from {@code debugData.logOnlySecurityData}; none is {@link RiskLevel#NONE}.
@@ -291,7 +295,7 @@ final class OktaSystemLogParser {
         appId,
         appName,
         ip,
-        country,
+        OktaCountries.code(country),
         city,
         knownBrowser ? ClientAppType.BROWSER : ClientAppType.UNKNOWN,
         browser,

@@ -67,7 +67,7 @@ class OktaSystemLogGoldenTest {
     assertThat(e.appId()).isEqualTo("0oabewfkt83T8ve1o697");
     assertThat(e.appName()).isEqualTo("Okta Dashboard");
     assertThat(e.ip()).isEqualTo("99.108.5.25");
-    assertThat(e.country()).isEqualTo("United States");
+    assertThat(e.country()).isEqualTo("US");
     assertThat(e.city()).isEqualTo("Atlanta");
     assertThat(e.devicePlatform()).isEqualTo("Mac OS 14.4.1 (Sonoma)");
     assertThat(e.clientApp()).isEqualTo(ClientAppType.BROWSER);
@@ -131,7 +131,7 @@ class OktaSystemLogGoldenTest {
     assertThat(e.appId()).isEqualTo("0oatxlef9sQvvqInq5d6");
     assertThat(e.appName()).isEqualTo("Okta Admin Console");
     assertThat(e.ip()).isEqualTo("10.0.0.1");
-    assertThat(e.country()).isEqualTo("United States");
+    assertThat(e.country()).isEqualTo("US");
     assertThat(e.city()).isEqualTo("New York");
     assertThat(e.devicePlatform()).isEqualTo("Mac OS X");
     assertThat(e.deviceManaged()).isEqualTo(TriState.FALSE);
