@@ -139,4 +139,20 @@ class OktaSystemLogBadInputTest {
     assertThat(folder.quarantined()).isEmpty();
     assertThat(SnapshotFolder.stat(r, "okta/logs.jsonl").skipped()).isEqualTo(1);
   }
+
+  @Test
+  void jsonArrayInUtf16WithBomWhenReadThenDecoded() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+    bytes.write(
+        ("[" + event("11111111-1111-1111-1111-111111111111", "2024-01-01T00:00:00Z") + "]")
+            .getBytes(StandardCharsets.UTF_16LE));
+    SnapshotFolder folder =
+        new SnapshotFolder(dir).writeBytes("okta/logs.json", bytes.toByteArray());
+
+    SnapshotReadResult r = folder.read();
+
+    assertThat(folder.quarantined()).isEmpty();
+    assertThat(r.snapshot().signIns().get(0).login()).isEqualTo("a@example.com");
+  }
 }
