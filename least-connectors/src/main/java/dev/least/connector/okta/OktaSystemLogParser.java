@@ -95,7 +95,7 @@ final class OktaSystemLogParser {
 
   private static final String EVALUATE_SIGN_ON = "policy.evaluate_sign_on";
 
-  /** Lower-cased spelling → Okta's spelling, for the case-insensitive fallback. */
+  /** Lower-cased top-level key → Okta's spelling, for the case-insensitive fallback. */
   private static final Map<String, String> CANONICAL = new HashMap<>();
 
   static {
@@ -108,35 +108,16 @@ final class OktaSystemLogParser {
             "client",
             "device",
             "authenticationContext",
-            "authenticationStep",
             "outcome",
-            "result",
             "debugContext",
-            "debugData",
             "securityContext",
             "target",
-            "id",
-            "type",
-            "alternateId",
-            "displayName",
-            "detailEntry",
-            "ipAddress",
-            "geographicalContext",
-            "country",
-            "city",
-            "userAgent",
-            "os",
-            "browser",
-            "managed",
-            "compliant",
-            "os_platform",
-            "risk",
-            "level",
-            "factor",
-            "authMethodFirstType",
-            "authMethodSecondType",
-            "logOnlySecurityData",
-            "policyRuleFactorMode")) {
+            "displayMessage",
+            "legacyEventType",
+            "severity",
+            "version",
+            "request",
+            "transaction")) {
       CANONICAL.put(k.toLowerCase(Locale.ROOT), k);
     }
   }
@@ -525,7 +506,7 @@ final class OktaSystemLogParser {
         switch (name) {
           case "managed" -> deviceManaged = bool(p);
           case "compliant" -> deviceCompliant = bool(p);
-          case "os_platform" -> devicePlatform = lenient(p);
+          case "os_platform" -> devicePlatform = os == null ? lenient(p) : skip(p);
           default -> {
             return false;
           }
