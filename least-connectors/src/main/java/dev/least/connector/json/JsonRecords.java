@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Directory files are small next to logs; logs use {@link JsonLines} and streaming parsers.
  */
 public final class JsonRecords {
-  public static final ObjectMapper MAPPER = JsonMapper.builder(JsonInput.FACTORY).build();
+  /**
+   * Reads one record at a time from a shared parser, so the token after a record (the next element
+   * or the array's end) is not "trailing": Jackson 3 fails on it by default.
+   */
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder(JsonInput.FACTORY)
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   /** Counts of one file. */
   public record Counts(long records, long quarantined) {}
@@ -39,6 +47,7 @@ public final class JsonRecords {
       ReadContext ctx, Path file, String kind, String arrayField, Consumer<JsonNode> mapper) {
     long t0 = System.nanoTime();
     long before = ctx.quarantined();
+    long unknownBefore = ctx.unknownValues();
     long ok = 0;
     try (Reader text = JsonInput.openText(file);
         JsonParser p = JsonInput.parser(text)) {
@@ -91,7 +100,8 @@ public final class JsonRecords {
       throw new SnapshotException(ctx.relative(file), "cannot read: " + e.getMessage(), e);
     }
     long bad = ctx.quarantined() - before;
-    ctx.recordFile(file, kind, ok, bad, System.nanoTime() - t0);
+    ctx.recordFile(
+        file, kind, ok, bad, 0, ctx.unknownValues() - unknownBefore, System.nanoTime() - t0);
     return new Counts(ok, bad);
   }
 
