@@ -5,6 +5,7 @@ import dev.least.connector.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -37,6 +38,15 @@ public final class JsonRecords {
    */
   public static Counts forEach(
       ReadContext ctx, Path file, String kind, String arrayField, Consumer<JsonNode> mapper) {
+    return forEach(ctx, file, kind, Set.of(arrayField), mapper);
+  }
+
+  /**
+   * As {@link #forEach(ReadContext, Path, String, String, Consumer)} with several possible envelope
+   * fields (e.g. {@code value} and {@code records} for sign-in logs).
+   */
+  public static Counts forEach(
+      ReadContext ctx, Path file, String kind, Set<String> arrayFields, Consumer<JsonNode> mapper) {
     long t0 = System.nanoTime();
     long before = ctx.quarantined();
     long ok = 0;
@@ -57,7 +67,7 @@ public final class JsonRecords {
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
           String name = p.currentName();
           JsonToken v = p.nextToken();
-          if (name.equals(arrayField) && v == JsonToken.START_ARRAY) {
+          if (arrayFields.contains(name) && v == JsonToken.START_ARRAY) {
             enveloped = true;
             ok += readArray(ctx, file, p, mapper);
           } else {
