@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonRecords {
   public static final ObjectMapper MAPPER = JsonMapper.builder(JsonInput.FACTORY).build();
+
+  /**
+   * Reads one value out of a stream that goes on (the next element, property or the closing bracket
+   * follows), so it must not fail on trailing tokens as Jackson 3 does by default; this class
+   * checks for content after the body itself.
+   */
+  private static final ObjectMapper ELEMENTS =
+      JsonMapper.builder(JsonInput.FACTORY)
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   /** Counts of one file. */
   public record Counts(long records, long quarantined) {}
@@ -71,7 +82,7 @@ public final class JsonRecords {
             enveloped = true;
             ok += readArray(ctx, file, p, mapper);
           } else {
-            node = MAPPER.readTree(p);
+            node = ELEMENTS.readTree(p);
             single.set(name, node);
           }
         }
@@ -110,7 +121,7 @@ public final class JsonRecords {
     long ok = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       long line = p.currentLocation().getLineNr();
-      JsonNode node = MAPPER.readTree(p);
+      JsonNode node = ELEMENTS.readTree(p);
       ok += apply(ctx, file, line, node, mapper);
     }
     return ok;
