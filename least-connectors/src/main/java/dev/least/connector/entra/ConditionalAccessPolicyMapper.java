@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Maps a Graph {@code conditionalAccessPolicy} (v1.0 or beta, with or without OData annotations) to
@@ -314,7 +315,23 @@ final class ConditionalAccessPolicyMapper {
     if (v == null || !configured(v)) {
       return;
     }
-    unknown.add(o.field(key) + "=" + (v.isString() ? v.stringValue() : v.toString()));
+    unknown.add(
+        o.field(key) + "=" + (v.isString() ? v.stringValue() : withoutAnnotations(v).toString()));
+  }
+
+  /** A copy of {@code v} without OData annotations ({@code x@odata.type}) and actions. */
+  private static JsonNode withoutAnnotations(JsonNode v) {
+    if (v.isObject()) {
+      ObjectNode out = JsonRecords.MAPPER.createObjectNode();
+      for (var e : v.properties()) {
+        String k = e.getKey();
+        if (!k.contains("@") && !k.startsWith("#")) {
+          out.set(k, withoutAnnotations(e.getValue()));
+        }
+      }
+      return out;
+    }
+    return v;
   }
 
   private static boolean configured(JsonNode v) {

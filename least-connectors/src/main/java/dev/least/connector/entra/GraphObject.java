@@ -111,10 +111,13 @@ record GraphObject(JsonNode node, String path) {
     return out;
   }
 
-  /** A nested object; null when absent. */
+  /**
+   * A nested object; null when absent. An empty array in its place reads as absent too: exporters
+   * write {@code "locations": []} for an unset condition (two AlexFilipin templates do).
+   */
   @Nullable GraphObject object(String name) {
     JsonNode v = get(name);
-    if (v == null) {
+    if (v == null || (v.isArray() && v.isEmpty())) {
       return null;
     }
     if (!v.isObject()) {
