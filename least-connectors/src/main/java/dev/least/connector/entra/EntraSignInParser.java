@@ -79,7 +79,7 @@ public final class EntraSignInParser {
     String name;
     while ((name = p.nextName()) != null) {
       JsonToken v = p.nextToken();
-      if (!signInField(p, name, v, "")) {
+      if (!signInField(p, name, v)) {
         envelopeField(p, name, v);
       }
     }
@@ -89,135 +89,165 @@ public final class EntraSignInParser {
   // ---- the walk
 
   /** A field of the Graph signIn object; false when {@code name} is not one. */
-  private boolean signInField(JsonParser p, String name, JsonToken v, String at) {
+  private boolean signInField(JsonParser p, String name, JsonToken v) {
     switch (name) {
       case "id":
-        f.id = string(p, v, at, name);
+        f.id = string(p, v, name);
         return true;
       case "createdDateTime":
-        f.created = string(p, v, at, name);
-        f.createdField = at + name;
+        f.created = string(p, v, name);
+        f.createdInProperties = f.inProperties;
         return true;
       case "userId":
-        f.userId = string(p, v, at, name);
+        f.userId = string(p, v, name);
         return true;
       case "servicePrincipalId":
-        f.servicePrincipalId = string(p, v, at, name);
+        f.servicePrincipalId = string(p, v, name);
         return true;
       case "userPrincipalName":
-        f.login = string(p, v, at, name);
+        f.login = string(p, v, name);
         return true;
       case "appId":
-        f.appId = string(p, v, at, name);
+        f.appId = string(p, v, name);
         return true;
       case "appDisplayName":
-        f.appName = string(p, v, at, name);
+        f.appName = string(p, v, name);
         return true;
       case "ipAddress":
-        f.ip = string(p, v, at, name);
+        f.ip = string(p, v, name);
         return true;
       case "clientAppUsed":
-        f.clientAppUsed = string(p, v, at, name);
+        f.clientAppUsed = string(p, v, name);
         return true;
       case "isInteractive":
-        f.interactive = bool(p, v, at, name);
+        f.interactive = bool(p, v, name);
         return true;
       case "authenticationRequirement":
-        f.authRequirement = string(p, v, at, name);
+        f.authRequirement = string(p, v, name);
         return true;
       case "riskLevelDuringSignIn":
-        f.risk = string(p, v, at, name);
+        f.risk = string(p, v, name);
         return true;
       case "riskLevel":
-        f.legacyRisk = string(p, v, at, name);
+        f.legacyRisk = string(p, v, name);
         return true;
       case "correlationId":
-        f.correlationId = string(p, v, at, name);
+        f.correlationId = string(p, v, name);
         return true;
       case "status":
-        status(p, v, at + name);
+        status(p, v);
         return true;
       case "location":
         if (v == JsonToken.VALUE_STRING) {
           return false; // Azure Monitor's top-level region code, not the sign-in's location
         }
-        location(p, v, at + name);
+        location(p, v);
         return true;
       case "deviceDetail":
-        deviceDetail(p, v, at + name);
+        deviceDetail(p, v);
         return true;
       case "authenticationDetails":
-        authenticationDetails(p, v, at + name);
+        authenticationDetails(p, v);
         return true;
       case "mfaDetail":
-        mfaDetail(p, v, at + name);
+        mfaDetail(p, v);
         return true;
       case "appliedConditionalAccessPolicies":
         f.sawApplied = true;
         f.policies.clear();
-        policies(p, v, at + name);
+        policies(p, v, name);
         return true;
       case "conditionalAccessPolicies":
         if (f.sawApplied) {
           p.skipChildren();
         } else {
-          policies(p, v, at + name);
+          policies(p, v, name);
         }
         return true;
       case "signInEventTypes":
-        signInEventTypes(p, v, at + name);
+        signInEventTypes(p, v);
         return true;
       default:
         return false;
     }
   }
 
-  /** A top-level field of the Azure Monitor record; keys compared case-insensitively. */
+  /**
+   * A top-level field of the Azure Monitor record; keys compared case-insensitively (Panther's
+   * copies lower-case them). Dispatches on length first so the many Graph fields that are none of
+   * these cost no case folding.
+   */
   private void envelopeField(JsonParser p, String name, JsonToken v) {
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "properties":
-        if (v == JsonToken.START_OBJECT) {
-          f.enveloped = true;
-          String inner;
-          while ((inner = p.nextName()) != null) {
-            JsonToken iv = p.nextToken();
-            if (!signInField(p, inner, iv, "properties.")) {
-              p.skipChildren();
-            }
+    switch (name.length()) {
+      case 4:
+        if (name.equalsIgnoreCase("time")) {
+          f.time = string(p, v, name);
+          return;
+        }
+        break;
+      case 8:
+        if (name.equalsIgnoreCase("category")) {
+          f.category = string(p, v, name);
+          return;
+        }
+        break;
+      case 10:
+        if (name.equalsIgnoreCase("properties")) {
+          properties(p, v);
+          return;
+        }
+        if (name.equalsIgnoreCase("resultType")) {
+          resultType(p, v, name);
+          return;
+        }
+        break;
+      case 13:
+        if (name.equalsIgnoreCase("correlationId")) {
+          String c = string(p, v, name);
+          if (f.correlationId == null) {
+            f.correlationId = c;
           }
-        } else {
-          wrongType(p, v, "properties", "an object");
+          return;
         }
-        return;
-      case "time":
-        f.time = string(p, v, "", name);
-        return;
-      case "category":
-        f.category = string(p, v, "", name);
-        return;
-      case "resulttype":
-        if (v == JsonToken.VALUE_NUMBER_INT) {
-          f.resultCode = p.getIntValue();
-          f.hasResultCode = true;
-        } else {
-          String r = string(p, v, "", name);
-          if (r != null) {
-            resultType(r);
-          }
+        break;
+      case 15:
+        if (name.equalsIgnoreCase("callerIpAddress")) {
+          f.callerIp = string(p, v, name);
+          return;
         }
-        return;
-      case "calleripaddress":
-        f.callerIp = string(p, v, "", name);
-        return;
-      case "correlationid":
-        if (f.correlationId == null) {
-          f.correlationId = string(p, v, "", name);
-        } else {
-          p.skipChildren();
-        }
-        return;
+        break;
       default:
+        break;
+    }
+    p.skipChildren();
+  }
+
+  private void properties(JsonParser p, JsonToken v) {
+    if (v != JsonToken.START_OBJECT) {
+      wrongType(p, v, "properties", "an object");
+      return;
+    }
+    f.enveloped = true;
+    f.inProperties = true;
+    String inner;
+    while ((inner = p.nextName()) != null) {
+      JsonToken iv = p.nextToken();
+      if (!signInField(p, inner, iv)) {
         p.skipChildren();
+      }
+    }
+    f.inProperties = false;
+  }
+
+  private void resultType(JsonParser p, JsonToken v, String name) {
+    if (v == JsonToken.VALUE_NUMBER_INT) {
+      f.resultCode = p.getIntValue();
+      f.hasResultCode = true;
+      return;
+    }
+    String r = string(p, v, name);
+    if (r != null) {
+      resultType(r);
     }
   }
 
@@ -233,8 +263,8 @@ public final class EntraSignInParser {
     }
   }
 
-  private void status(JsonParser p, JsonToken v, String at) {
-    if (!startObject(p, v, at)) {
+  private void status(JsonParser p, JsonToken v) {
+    if (!startObject(p, v, "status")) {
       return;
     }
     String name;
@@ -248,7 +278,7 @@ public final class EntraSignInParser {
           f.errorCode = Integer.parseInt(p.getString());
           f.hasErrorCode = true;
         } else if (t != JsonToken.VALUE_NULL) {
-          wrongType(p, t, at + ".errorCode", "an integer");
+          wrongType(p, t, "status.errorCode", "an integer");
         }
       } else {
         p.skipChildren();
@@ -256,8 +286,8 @@ public final class EntraSignInParser {
     }
   }
 
-  private void location(JsonParser p, JsonToken v, String at) {
-    if (!startObject(p, v, at)) {
+  private void location(JsonParser p, JsonToken v) {
+    if (!startObject(p, v, "location")) {
       return;
     }
     String name;
@@ -265,10 +295,10 @@ public final class EntraSignInParser {
       JsonToken t = p.nextToken();
       switch (name) {
         case "countryOrRegion":
-          f.country = string(p, t, at + ".", name);
+          f.country = string(p, t, "location.countryOrRegion");
           break;
         case "city":
-          f.city = string(p, t, at + ".", name);
+          f.city = string(p, t, "location.city");
           break;
         default:
           p.skipChildren();
@@ -276,8 +306,8 @@ public final class EntraSignInParser {
     }
   }
 
-  private void deviceDetail(JsonParser p, JsonToken v, String at) {
-    if (!startObject(p, v, at)) {
+  private void deviceDetail(JsonParser p, JsonToken v) {
+    if (!startObject(p, v, "deviceDetail")) {
       return;
     }
     String name;
@@ -285,13 +315,13 @@ public final class EntraSignInParser {
       JsonToken t = p.nextToken();
       switch (name) {
         case "operatingSystem":
-          f.os = string(p, t, at + ".", name);
+          f.os = string(p, t, "deviceDetail.operatingSystem");
           break;
         case "isManaged":
-          f.managed = bool(p, t, at + ".", name);
+          f.managed = bool(p, t, "deviceDetail.isManaged");
           break;
         case "isCompliant":
-          f.compliant = bool(p, t, at + ".", name);
+          f.compliant = bool(p, t, "deviceDetail.isCompliant");
           break;
         default:
           p.skipChildren();
@@ -299,14 +329,14 @@ public final class EntraSignInParser {
     }
   }
 
-  private void authenticationDetails(JsonParser p, JsonToken v, String at) {
-    if (!startArray(p, v, at)) {
+  private void authenticationDetails(JsonParser p, JsonToken v) {
+    if (!startArray(p, v, "authenticationDetails")) {
       return;
     }
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t != JsonToken.START_OBJECT) {
-        wrongType(p, t, at + "[]", "an object");
+        wrongType(p, t, "authenticationDetails[]", "an object");
         continue;
       }
       f.sawSteps = true;
@@ -318,13 +348,13 @@ public final class EntraSignInParser {
         JsonToken s = p.nextToken();
         switch (name) {
           case "authenticationMethod":
-            method = string(p, s, at + "[].", name);
+            method = string(p, s, "authenticationDetails[].authenticationMethod");
             break;
           case "succeeded":
-            succeeded = bool(p, s, at + "[].", name);
+            succeeded = bool(p, s, "authenticationDetails[].succeeded");
             break;
           case "authenticationStepResultDetail":
-            result = string(p, s, at + "[].", name);
+            result = string(p, s, "authenticationDetails[].authenticationStepResultDetail");
             break;
           default:
             p.skipChildren();
@@ -350,29 +380,29 @@ public final class EntraSignInParser {
     return true;
   }
 
-  private void mfaDetail(JsonParser p, JsonToken v, String at) {
-    if (!startObject(p, v, at)) {
+  private void mfaDetail(JsonParser p, JsonToken v) {
+    if (!startObject(p, v, "mfaDetail")) {
       return;
     }
     String name;
     while ((name = p.nextName()) != null) {
       JsonToken t = p.nextToken();
       if (name.equals("mfaAuthMethod")) {
-        f.legacyMfaMethod = string(p, t, at + ".", name);
+        f.legacyMfaMethod = string(p, t, "mfaDetail.mfaAuthMethod");
       } else {
         p.skipChildren();
       }
     }
   }
 
-  private void policies(JsonParser p, JsonToken v, String at) {
-    if (!startArray(p, v, at)) {
+  private void policies(JsonParser p, JsonToken v, String array) {
+    if (!startArray(p, v, array)) {
       return;
     }
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t != JsonToken.START_OBJECT) {
-        wrongType(p, t, at + "[]", "an object");
+        wrongType(p, t, array + "[]", "an object");
         continue;
       }
       String id = null;
@@ -382,25 +412,25 @@ public final class EntraSignInParser {
         JsonToken s = p.nextToken();
         switch (name) {
           case "id":
-            id = string(p, s, at + "[].", name);
+            id = string(p, s, array, "[].id");
             break;
           case "result":
-            result = string(p, s, at + "[].", name);
+            result = string(p, s, array, "[].result");
             break;
           default:
             p.skipChildren();
         }
       }
       if (id == null) {
-        problem(at + "[].id: missing");
+        problem(path(array + "[].id") + ": missing");
       } else {
         f.policies.add(new LoggedPolicyResult(id, null, PolicyResult.parse(result)));
       }
     }
   }
 
-  private void signInEventTypes(JsonParser p, JsonToken v, String at) {
-    if (!startArray(p, v, at)) {
+  private void signInEventTypes(JsonParser p, JsonToken v) {
+    if (!startArray(p, v, "signInEventTypes")) {
       return;
     }
     JsonToken t;
@@ -413,7 +443,7 @@ public final class EntraSignInParser {
           f.nonInteractiveType = true;
         }
       } else {
-        wrongType(p, t, at + "[]", "a string");
+        wrongType(p, t, "signInEventTypes[]", "a string");
       }
     }
   }
@@ -526,7 +556,11 @@ public final class EntraSignInParser {
     if (f.created != null) {
       long ms = EntraTimestamps.parseMillis(f.created);
       if (ms == EntraTimestamps.INVALID) {
-        problem(f.createdField + ": unparsable time '" + f.created + "'");
+        problem(
+            (f.createdInProperties ? "properties." : "")
+                + "createdDateTime: unparsable time '"
+                + f.created
+                + "'");
       }
       return ms;
     }
@@ -571,18 +605,23 @@ public final class EntraSignInParser {
 
   // ---- token helpers
 
-  private @Nullable String string(JsonParser p, JsonToken v, String at, String name) {
+  private @Nullable String string(JsonParser p, JsonToken v, String field) {
+    return string(p, v, field, "");
+  }
+
+  /** A string value; {@code field + suffix} names it in a reason (joined only on error). */
+  private @Nullable String string(JsonParser p, JsonToken v, String field, String suffix) {
     if (v == JsonToken.VALUE_STRING) {
       String s = p.getString();
       return s.isEmpty() ? null : s;
     }
     if (v != JsonToken.VALUE_NULL) {
-      wrongType(p, v, at + name, "a string");
+      wrongType(p, v, field + suffix, "a string");
     }
     return null;
   }
 
-  private @Nullable Boolean bool(JsonParser p, JsonToken v, String at, String name) {
+  private @Nullable Boolean bool(JsonParser p, JsonToken v, String field) {
     if (v == JsonToken.VALUE_TRUE) {
       return Boolean.TRUE;
     }
@@ -590,9 +629,14 @@ public final class EntraSignInParser {
       return Boolean.FALSE;
     }
     if (v != JsonToken.VALUE_NULL) {
-      wrongType(p, v, at + name, "a boolean");
+      wrongType(p, v, field, "a boolean");
     }
     return null;
+  }
+
+  /** The field's path in the record: inside an Azure Monitor record it is under properties. */
+  private String path(String field) {
+    return f.inProperties ? "properties." + field : field;
   }
 
   private boolean startObject(JsonParser p, JsonToken v, String at) {
@@ -616,7 +660,7 @@ public final class EntraSignInParser {
   }
 
   private void wrongType(JsonParser p, JsonToken v, String field, String expected) {
-    problem(field + ": expected " + expected + " but found " + describe(v));
+    problem(path(field) + ": expected " + expected + " but found " + describe(v));
     p.skipChildren();
   }
 
@@ -669,7 +713,8 @@ public final class EntraSignInParser {
   private static final class Fields {
     @Nullable String id;
     @Nullable String created;
-    String createdField = "createdDateTime";
+    boolean createdInProperties;
+    boolean inProperties;
     @Nullable String time;
     @Nullable String category;
     @Nullable String userId;
@@ -708,7 +753,8 @@ public final class EntraSignInParser {
     void reset() {
       id = null;
       created = null;
-      createdField = "createdDateTime";
+      createdInProperties = false;
+      inProperties = false;
       time = null;
       category = null;
       userId = null;
