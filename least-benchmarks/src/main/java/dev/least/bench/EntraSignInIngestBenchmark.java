@@ -86,6 +86,22 @@ public class EntraSignInIngestBenchmark {
     return tokens[0];
   }
 
+  /** Baseline 1b: as {@link #bareWalkPerLine} without materializing strings (tokens only). */
+  @Benchmark
+  public long bareWalkPerLineTokensOnly() throws IOException {
+    long[] tokens = {0};
+    JsonLines.forEachLine(
+        file,
+        (buf, off, len, line) -> {
+          try (JsonParser p = JsonInput.parser(buf, off, len)) {
+            while (p.nextToken() != null) {
+              tokens[0]++;
+            }
+          }
+        });
+    return tokens[0];
+  }
+
   /** Baseline 2: one parser over the whole file (root values separated by newlines). */
   @Benchmark
   public long bareWalkWholeFile(Blackhole bh) throws IOException {
