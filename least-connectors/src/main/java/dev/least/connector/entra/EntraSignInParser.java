@@ -367,17 +367,74 @@ public final class EntraSignInParser {
   }
 
   private static boolean isSecondFactor(@Nullable String method, @Nullable String result) {
-    if (method == null) {
+    if (method == null || method.equalsIgnoreCase("password")) {
       return false;
     }
-    String m = method.toLowerCase(Locale.ROOT);
-    if (m.equals("password")) {
-      return false;
-    }
-    if (m.equals("previously satisfied") || m.equals("satisfied by token")) {
+    if (method.equalsIgnoreCase("previously satisfied")
+        || method.equalsIgnoreCase("satisfied by token")) {
       return result != null && result.toLowerCase(Locale.ROOT).contains("mfa");
     }
     return true;
+  }
+
+  // Exact Graph spellings first (one switch on the value), the model's lenient parsers otherwise.
+
+  private static PolicyResult policyResult(@Nullable String v) {
+    if (v == null) {
+      return PolicyResult.UNKNOWN;
+    }
+    switch (v) {
+      case "success":
+        return PolicyResult.SUCCESS;
+      case "failure":
+        return PolicyResult.FAILURE;
+      case "notApplied":
+        return PolicyResult.NOT_APPLIED;
+      case "notEnabled":
+        return PolicyResult.NOT_ENABLED;
+      case "reportOnlySuccess":
+        return PolicyResult.REPORT_ONLY_SUCCESS;
+      case "reportOnlyFailure":
+        return PolicyResult.REPORT_ONLY_FAILURE;
+      case "reportOnlyNotApplied":
+        return PolicyResult.REPORT_ONLY_NOT_APPLIED;
+      case "reportOnlyInterrupted":
+        return PolicyResult.REPORT_ONLY_INTERRUPTED;
+      default:
+        return PolicyResult.parse(v);
+    }
+  }
+
+  private static RiskLevel risk(@Nullable String v) {
+    if (v == null) {
+      return RiskLevel.NONE;
+    }
+    switch (v) {
+      case "none":
+        return RiskLevel.NONE;
+      case "low":
+        return RiskLevel.LOW;
+      case "medium":
+        return RiskLevel.MEDIUM;
+      case "high":
+        return RiskLevel.HIGH;
+      default:
+        return RiskLevel.parse(v);
+    }
+  }
+
+  private static ClientAppType clientApp(@Nullable String v) {
+    if (v == null) {
+      return ClientAppType.UNKNOWN;
+    }
+    switch (v) {
+      case "Browser":
+        return ClientAppType.BROWSER;
+      case "Mobile Apps and Desktop clients":
+        return ClientAppType.MOBILE_APPS_AND_DESKTOP_CLIENTS;
+      default:
+        return ClientAppType.fromClientAppUsed(v);
+    }
   }
 
   private void mfaDetail(JsonParser p, JsonToken v) {
@@ -424,7 +481,7 @@ public final class EntraSignInParser {
       if (id == null) {
         problem(path(array + "[].id") + ": missing");
       } else {
-        f.policies.add(new LoggedPolicyResult(id, null, PolicyResult.parse(result)));
+        f.policies.add(new LoggedPolicyResult(id, null, policyResult(result)));
       }
     }
   }
@@ -537,7 +594,7 @@ public final class EntraSignInParser {
         f.ip != null ? f.ip : f.callerIp,
         f.country,
         f.city,
-        ClientAppType.fromClientAppUsed(f.clientAppUsed),
+        clientApp(f.clientAppUsed),
         f.clientAppUsed,
         interactive,
         f.os,
@@ -548,7 +605,7 @@ public final class EntraSignInParser {
         mfaRequired,
         mfaPerformed,
         mfaMethod,
-        RiskLevel.parse(f.risk != null ? f.risk : f.legacyRisk),
+        risk(f.risk != null ? f.risk : f.legacyRisk),
         f.policies);
   }
 
