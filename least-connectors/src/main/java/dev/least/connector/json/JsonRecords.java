@@ -5,6 +5,7 @@ import dev.least.connector.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -32,6 +33,16 @@ public final class JsonRecords {
           .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
+  /**
+   * Reads one value out of a stream that goes on (the next element, property or the closing bracket
+   * follows), so it must not fail on trailing tokens as Jackson 3 does by default; this class
+   * checks for content after the body itself.
+   */
+  private static final ObjectMapper ELEMENTS =
+      JsonMapper.builder(JsonInput.FACTORY)
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
   /** Counts of one file. */
   public record Counts(long records, long quarantined) {}
 
@@ -45,6 +56,15 @@ public final class JsonRecords {
    */
   public static Counts forEach(
       ReadContext ctx, Path file, String kind, String arrayField, Consumer<JsonNode> mapper) {
+    return forEach(ctx, file, kind, Set.of(arrayField), mapper);
+  }
+
+  /**
+   * As {@link #forEach(ReadContext, Path, String, String, Consumer)} with several possible envelope
+   * fields (e.g. {@code value} and {@code records} for sign-in logs).
+   */
+  public static Counts forEach(
+      ReadContext ctx, Path file, String kind, Set<String> arrayFields, Consumer<JsonNode> mapper) {
     long t0 = System.nanoTime();
     long before = ctx.quarantined();
     long unknownBefore = ctx.unknownValues();
@@ -66,11 +86,11 @@ public final class JsonRecords {
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
           String name = p.currentName();
           JsonToken v = p.nextToken();
-          if (name.equals(arrayField) && v == JsonToken.START_ARRAY) {
+          if (arrayFields.contains(name) && v == JsonToken.START_ARRAY) {
             enveloped = true;
             ok += readArray(ctx, file, p, mapper);
           } else {
-            node = MAPPER.readTree(p);
+            node = ELEMENTS.readTree(p);
             single.set(name, node);
           }
         }
@@ -110,7 +130,7 @@ public final class JsonRecords {
     long ok = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       long line = p.currentLocation().getLineNr();
-      JsonNode node = MAPPER.readTree(p);
+      JsonNode node = ELEMENTS.readTree(p);
       ok += apply(ctx, file, line, node, mapper);
     }
     return ok;
