@@ -24,14 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Directory files are small next to logs; logs use {@link JsonLines} and streaming parsers.
  */
 public final class JsonRecords {
-  /**
-   * Reads one record at a time from a shared parser, so the token after a record (the next element
-   * or the array's end) is not "trailing": Jackson 3 fails on it by default.
-   */
-  public static final ObjectMapper MAPPER =
-      JsonMapper.builder(JsonInput.FACTORY)
-          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  /** For whole documents (a manifest, a change file): trailing content is an error. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder(JsonInput.FACTORY).build();
 
   /**
    * Reads one value out of a stream that goes on (the next element, property or the closing bracket
