@@ -50,6 +50,15 @@ public final class AssignmentMatrix {
       return this;
     }
 
+    /** Fixes the column order up front (columns never assigned stay empty). */
+    public Builder declareEntitlements(List<String> keys) {
+      for (String k : keys) {
+        entitlementIndex.computeIfAbsent(
+            requireNonNull(k, "entitlement"), x -> entitlementIndex.size());
+      }
+      return this;
+    }
+
     /** Registers a user with no entitlements (kept as an empty row). */
     public Builder addUser(String user) {
       userIndex.computeIfAbsent(

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Basic role minimisation (exact cover, no over-assignment) after Ene, Horne, Milosavljevic, Rao,
  * Schreiber and Tarjan, "Fast exact and heuristic methods for role minimization problems", SACMAT
- * 2008. A role set is a biclique cover of the bipartite user–entitlement graph; two assignments
- * can share a role exactly when they are "compatible" (each user holds the other's entitlement).
+ * 2008. A role set is a biclique cover of the bipartite user–entitlement graph; two assignments can
+ * share a role exactly when they are "compatible" (each user holds the other's entitlement).
  *
  * <ol>
  *   <li>collapse users with identical entitlement sets and entitlements with identical holder sets
@@ -199,8 +199,10 @@ public final class ExactRoleMiner implements RoleMiner {
     long[] aliveU;
     long[] aliveP;
     final List<Found> found = new ArrayList<>();
+
     /** Dominated assignments as {v, q, u, p}: (v, q) is granted with the role covering (u, p). */
     final List<int[]> dominated = new ArrayList<>();
+
     List<int[]> bestDominated = new ArrayList<>();
     int dominatedBeforeStall;
     int mandatoryBeforeStall = -1;
