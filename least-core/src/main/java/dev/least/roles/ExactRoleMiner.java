@@ -349,17 +349,31 @@ public final class ExactRoleMiner implements RoleMiner {
         }
         subPerms[q] = sub;
       }
+      // holdersOf[q] = live users with an uncovered assignment in subPerms[q] ∪ {q}; marking only
+      // removes assignments, so a hit is verified below and a stale one falls back to the scan
+      long[][] candidates = new long[m][];
+      for (int q : ps) {
+        long[] subP = subPerms[q].clone();
+        Bits.set(subP, q);
+        long[] h = new long[nw];
+        for (int u : us) {
+          if (firstCommon(unc[u], subP) >= 0) {
+            Bits.set(h, u);
+          }
+        }
+        candidates[q] = h;
+      }
       int marked = 0;
       for (int v : us) {
         for (int q = Bits.next(unc[v], 0); q >= 0; q = Bits.next(unc[v], q + 1)) {
           int du = -1;
           int dp = -1;
-          // same user, smaller column
+          // same user, another column
           int p0 = firstCommon(unc[v], subPerms[q]);
           if (p0 >= 0) {
             du = v;
             dp = p0;
-          } else {
+          } else if (firstCommon(subUsers[v], candidates[q]) >= 0) {
             long[] subP = subPerms[q].clone();
             Bits.set(subP, q);
             for (int u = Bits.next(subUsers[v], 0); u >= 0; u = Bits.next(subUsers[v], u + 1)) {
@@ -501,13 +515,21 @@ public final class ExactRoleMiner implements RoleMiner {
       int bu = -1;
       int bp = -1;
       long bestDeg = Long.MAX_VALUE;
+      int[] shared = new int[n];
       for (int u = Bits.next(aliveU, 0); u >= 0; u = Bits.next(aliveU, u + 1)) {
         long[] r = Bits.and(row[u], aliveP);
+        for (int v = Bits.next(aliveU, 0); v >= 0; v = Bits.next(aliveU, v + 1)) {
+          shared[v] = Bits.andCardinality(unc[v], r);
+        }
         for (int p = Bits.next(unc[u], 0); p >= 0; p = Bits.next(unc[u], p + 1)) {
           long deg = 0;
           long[] holders = col[p];
-          for (int v = Bits.next(holders, 0); v >= 0; v = Bits.next(holders, v + 1)) {
-            deg += Bits.andCardinality(unc[v], r);
+          for (int i = 0; i < nw; i++) {
+            long w = holders[i] & aliveU[i];
+            while (w != 0) {
+              deg += shared[(i << 6) + Long.numberOfTrailingZeros(w)];
+              w &= w - 1;
+            }
           }
           if (random != null) {
             deg = deg * 16 + random.nextInt(16);
