@@ -146,7 +146,7 @@ public final class AssignmentMatrix {
     return Bits.toBitSet(rows[user]);
   }
 
-  /** The users holding one entitlement. */
+  /** The users holding one entitlement (a scan of the rows). */
   public BitSet holdersOf(int entitlement) {
     BitSet b = new BitSet(users.size());
     for (int u = 0; u < rows.length; u++) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       InspectCommand.class,
       AnalyzeCommand.class,
+      RolesCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
