@@ -27,17 +27,29 @@ import org.jspecify.annotations.Nullable;
  *       repeat 2–3 until nothing changes;
  *   <li>a lower bound for what is left: a greedy set of pairwise incompatible uncovered assignments
  *       (no role can hold two of them);
- *   <li>cover the remainder, returning to the reductions after every pick: the deterministic pass
- *       takes the uncovered assignment with the fewest compatible ones and the maximal biclique
- *       through it covering the most; restarts alternate that with "largest uncovered biclique
- *       first" over the user- and entitlement-anchored maximal bicliques, with random choice among
- *       near-best candidates (seeded, so runs are reproducible); the smallest cover wins;
+ *   <li>exact search of the remainder: covering it is a minimum clique cover of the compatibility
+ *       graph of the uncovered assignments (pairwise compatible assignments always fit one role),
+ *       which splits into connected components; each is solved by DSATUR branch and bound on the
+ *       complement ({@link CliqueCover}) within a node budget. When every component is solved the
+ *       cover is optimal and mining stops here;
+ *   <li>otherwise, greedy cover of the remainder, returning to the reductions after every pick: the
+ *       deterministic pass takes the uncovered assignment with the fewest compatible ones and the
+ *       maximal biclique through it covering the most; restarts alternate that with "largest
+ *       uncovered biclique first" over the user- and entitlement-anchored maximal bicliques, with
+ *       random choice among near-best candidates (seeded, so runs are reproducible); the smallest
+ *       of these and the search's best cover wins;
  *   <li>roles made redundant by later ones are dropped.
  * </ol>
  *
  * The set is proven optimal when its size equals mandatory roles + the lower bound.
  */
 public final class ExactRoleMiner implements RoleMiner {
+  /** Remainders with more uncovered assignments than this are not searched exhaustively. */
+  private static final int SEARCH_MAX_ASSIGNMENTS = 3000;
+
+  /** Search nodes per connected component of the remainder. */
+  private static final long SEARCH_NODES = 1_000_000;
+
   private final int attempts;
   private final double slack;
 
@@ -254,6 +266,14 @@ public final class ExactRoleMiner implements RoleMiner {
         return;
       }
       remainderBound = lowerBound();
+      Remainder exact = searchRemainder();
+      if (exact != null) {
+        remainderBound = Math.max(remainderBound, exact.lowerBound);
+        if (exact.proven) {
+          found.addAll(exact.roles);
+          return;
+        }
+      }
       long[][] stallUnc = new long[n][];
       for (int u = 0; u < n; u++) {
         stallUnc[u] = unc[u].clone();
@@ -292,10 +312,97 @@ public final class ExactRoleMiner implements RoleMiner {
           break;
         }
       }
+      if (exact != null && mandatoryBeforeStall + exact.roles.size() < best.size()) {
+        best = new ArrayList<>(found.subList(0, mandatoryBeforeStall));
+        best.addAll(exact.roles);
+        bestDominated = new ArrayList<>(dominated.subList(0, dominatedBeforeStall));
+      }
       found.clear();
       found.addAll(best);
       dominated.clear();
       dominated.addAll(bestDominated);
+    }
+
+    /** A cover of the remainder found by exhaustive search, and what the search proved. */
+    record Remainder(List<Found> roles, int lowerBound, boolean proven) {}
+
+    /**
+     * The remainder is a minimum clique cover of the compatibility graph of the uncovered
+     * assignments (pairwise compatible assignments always fit one role), which splits into
+     * connected components; each is solved exactly by {@link CliqueCover} within a node budget.
+     * Returns null when the remainder is too large to build the graph.
+     */
+    @Nullable Remainder searchRemainder() {
+      List<int[]> edges = new ArrayList<>();
+      for (int u = Bits.next(aliveU, 0); u >= 0; u = Bits.next(aliveU, u + 1)) {
+        for (int p = Bits.next(unc[u], 0); p >= 0; p = Bits.next(unc[u], p + 1)) {
+          edges.add(new int[] {u, p});
+          if (edges.size() > SEARCH_MAX_ASSIGNMENTS) {
+            return null;
+          }
+        }
+      }
+      int e = edges.size();
+      int[] comp = new int[e];
+      Arrays.fill(comp, -1);
+      List<List<Integer>> components = new ArrayList<>();
+      for (int i = 0; i < e; i++) {
+        if (comp[i] >= 0) {
+          continue;
+        }
+        List<Integer> members = new ArrayList<>();
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        todo.push(i);
+        comp[i] = components.size();
+        while (!todo.isEmpty()) {
+          int a = todo.pop();
+          members.add(a);
+          for (int j = 0; j < e; j++) {
+            if (comp[j] < 0 && compatible(edges.get(a), edges.get(j))) {
+              comp[j] = components.size();
+              todo.push(j);
+            }
+          }
+        }
+        components.add(members);
+      }
+      List<Found> roles = new ArrayList<>();
+      int bound = 0;
+      boolean proven = true;
+      for (List<Integer> members : components) {
+        int k = members.size();
+        long[][] incompatible = new long[k][Bits.words(k)];
+        for (int a = 0; a < k; a++) {
+          for (int b = a + 1; b < k; b++) {
+            if (!compatible(edges.get(members.get(a)), edges.get(members.get(b)))) {
+              Bits.set(incompatible[a], b);
+              Bits.set(incompatible[b], a);
+            }
+          }
+        }
+        CliqueCover.Result r = CliqueCover.solve(incompatible, SEARCH_NODES);
+        proven &= r.proven();
+        bound += r.proven() ? r.count() : r.lowerBound();
+        for (int c = 0; c < r.count(); c++) {
+          long[] users = new long[nw];
+          long[] perms = new long[mw];
+          for (int a = 0; a < k; a++) {
+            if (r.clique()[a] == c) {
+              int[] edge = edges.get(members.get(a));
+              Bits.set(users, edge[0]);
+              Bits.set(perms, edge[1]);
+            }
+          }
+          if (!Bits.isEmpty(users)) {
+            roles.add(new Found(users, perms, MinedRole.Origin.SEARCH));
+          }
+        }
+      }
+      return new Remainder(roles, bound, proven);
+    }
+
+    boolean compatible(int[] a, int[] b) {
+      return Bits.get(row[a[0]], b[1]) && Bits.get(row[b[0]], a[1]);
     }
 
     /** One round of reductions; true when something changed. */

@@ -6,8 +6,9 @@ import java.util.List;
  * The result of mining: the roles, and what is known about how good the set is.
  *
  * @param mandatory roles that the reductions proved belong to some optimal cover
- * @param lowerBound a proven lower bound on the number of roles any exact cover needs (mandatory
- *     roles plus a set of pairwise incompatible assignments of the remainder); 0 when not computed
+ * @param lowerBound a proven lower bound on the number of roles any exact cover needs: mandatory
+ *     roles plus, for the remainder, the exact optimum where the search finished, else a set of
+ *     pairwise incompatible assignments; 0 when not computed (noise mode)
  * @param reducedUsers distinct user rows after collapsing identical rows
  * @param reducedEntitlements distinct entitlement columns after collapsing identical columns
  * @param coverage how the roles reproduce the matrix
