@@ -47,6 +47,11 @@ public final class ExactRoleMiner implements RoleMiner {
   /** Remainders with more uncovered assignments than this are not searched exhaustively. */
   private static final int SEARCH_MAX_ASSIGNMENTS = 3000;
 
+  /**
+   * The dominance reduction compares live vertices pairwise; above this many pairs it is skipped.
+   */
+  private static final long DOMINANCE_MAX_PAIRS = 50_000_000L;
+
   /** Search nodes per connected component of the remainder. */
   private static final long SEARCH_NODES = 1_000_000;
 
@@ -417,6 +422,11 @@ public final class ExactRoleMiner implements RoleMiner {
      * marked covered here and granted at the end by extending the role that covers (u, p).
      */
     int dominancePass() {
+      long liveUsers = Bits.cardinality(aliveU);
+      long livePerms = Bits.cardinality(aliveP);
+      if (liveUsers * liveUsers + livePerms * livePerms > DOMINANCE_MAX_PAIRS) {
+        return 0; // quadratic in live vertices: skipped on very large remainders
+      }
       int[] us = new int[Bits.cardinality(aliveU)];
       int k = 0;
       for (int u = Bits.next(aliveU, 0); u >= 0; u = Bits.next(aliveU, u + 1)) {
