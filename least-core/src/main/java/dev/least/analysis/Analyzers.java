@@ -17,6 +17,7 @@ public final class Analyzers {
         new OrphanAccountAnalyzer(),
         new DynamicGroupRuleAnalyzer(),
         new IdenticalGroupsAnalyzer(),
+        new RoleCandidateAnalyzer(),
         new SodConflictAnalyzer(),
         new UnusedAccessAnalyzer());
   }

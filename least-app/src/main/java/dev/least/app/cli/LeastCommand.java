@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       CheckAccessCommand.class,
       ReviewCommand.class,
+      RolesCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

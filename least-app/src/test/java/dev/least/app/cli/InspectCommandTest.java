@@ -62,8 +62,6 @@ class InspectCommandTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "enabled when the Entra reader lands (it reads entra/groups.json)")
   void inspectWhenAFileIsNotJsonThenExitThreeAndNoOutputOrQuarantineLeft() throws IOException {
     Path snap = demo();
     Files.writeString(snap.resolve("entra/groups.json"), "this is not json\n");
