@@ -112,7 +112,8 @@ for i in range(40):
     res(p_mfa_admins, cas[0]["displayName"], "success" if admin and not legacy else ("failure" if admin else "notApplied"), ["Mfa"])
     res(p_block_legacy, cas[1]["displayName"], "failure" if legacy else "notApplied", ["Block"])
     res(p_mfa_untrusted, cas[2]["displayName"], ("failure" if legacy else "success") if not office else "notApplied", ["Mfa"])
-    res(p_ro, cas[3]["displayName"], ("reportOnlyFailure" if appid == app_erp else "reportOnlyNotApplied"), ["RequireCompliantDevice"])
+    compliant = rnd.random() < 0.5 and not legacy  # legacy clients pass no device state
+    res(p_ro, cas[3]["displayName"], (("reportOnlySuccess" if compliant else "reportOnlyFailure") if appid == app_erp else "reportOnlyNotApplied"), ["RequireCompliantDevice"])
     err = 53003 if legacy else 0
     uid = uids[em]
     upn = em if em != 'guest' else users[6]["userPrincipalName"]
@@ -122,7 +123,7 @@ for i in range(40):
       "isInteractive": True, "riskDetail": "none", "riskLevelAggregated": "none", "riskLevelDuringSignIn": "none", "riskState": "none", "riskEventTypes_v2": [],
       "resourceDisplayName": appname, "resourceId": appid,
       "status": {"errorCode": err, "failureReason": "Access has been blocked by Conditional Access policies." if legacy else "Other.", "additionalDetails": None},
-      "deviceDetail": {"deviceId": "", "displayName": "", "operatingSystem": rnd.choice(["Windows 10", "MacOs", "iOS 17"]), "browser": "Edge 120.0.0", "isCompliant": rnd.random() < 0.5, "isManaged": rnd.random() < 0.6, "trustType": ""},
+      "deviceDetail": {"deviceId": "", "displayName": "", "operatingSystem": rnd.choice(["Windows 10", "MacOs", "iOS 17"]), "browser": "Edge 120.0.0", "isCompliant": compliant, "isManaged": rnd.random() < 0.6, "trustType": ""},
       "location": {"city": "London" if office else "Reading", "state": "England", "countryOrRegion": "GB", "geoCoordinates": {"altitude": None, "latitude": 51.5, "longitude": -0.12}},
       "authenticationRequirement": "multiFactorAuthentication" if mfa_needed and not legacy else "singleFactorAuthentication",
       "authenticationDetails": ([{"authenticationStepDateTime": t.strftime("%Y-%m-%dT%H:%M:%SZ"), "authenticationMethod": "Password", "succeeded": True, "authenticationStepResultDetail": "Correct password"}] +

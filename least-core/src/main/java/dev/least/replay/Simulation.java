@@ -133,6 +133,11 @@ public final class Simulation {
     if (ra.contains("compliantDevice") && !rb.contains("compliantDevice")) {
       out.add(Change.NEWLY_REQUIRING_COMPLIANT_DEVICE);
     }
+    // a requirement dropped (e.g. MFA no longer asked) relieves the user even when the decision
+    // stays ALLOW because the logged sign-in had satisfied it
+    if (a != Decision.NOT_EVALUABLE && !ra.containsAll(rb)) {
+      out.add(Change.RELIEVED);
+    }
     return out;
   }
 

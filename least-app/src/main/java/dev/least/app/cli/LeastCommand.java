@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       InspectCommand.class,
       ReplayCommand.class,
+      SimulateCommand.class,
       AnalyzeCommand.class,
       CheckAccessCommand.class,
       ReviewCommand.class,
