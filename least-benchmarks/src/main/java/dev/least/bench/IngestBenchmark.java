@@ -63,7 +63,7 @@ public final class IngestBenchmark {
   static final String USAGE =
       """
       usage: IngestBenchmark generate --out DIR [--events N | --entra N --okta N] [--seed S] [--users U]
-             IngestBenchmark run  --data DIR [--runs N] [--warmup N] [--jq-runs N] [--skip jq,duckdb,least,walk]
+             IngestBenchmark run  --data DIR [--runs N] [--warmup N] [--jq-runs N] [--skip jq,duckdb,least]
              IngestBenchmark heap --data DIR""";
 
   private void generate(Map<String, String> o) throws IOException {
