@@ -30,6 +30,10 @@ fi
 
 echo "== building $JAR"
 ./mvnw -B -q -pl least-benchmarks -am package -DskipTests
+# run from a copy, so that a rebuild during a long run cannot change the jar under the JVM
+mkdir -p bench-data
+cp "$JAR" bench-data/least-benchmarks.jar
+JAR=bench-data/least-benchmarks.jar
 
 # generate DIR N: a snapshot folder of N events, half Entra, half Okta; kept if already there
 generate() {
