@@ -10,7 +10,10 @@ import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,113 +122,115 @@ public final class IngestBenchmark {
         runs,
         warmup);
 
-    // (a) the bound; also counts the events and warms the page cache
+    List<Path> files = List.of(entra, okta);
+    long events;
+    long normalized;
+    long quarantined;
+    boolean pending;
+    ResultTable table;
+    List<Contender> contenders = new ArrayList<>();
+    // (a) the bound; also counts the events. Runs first in every round.
     BareWalk.Walked[] walked = new BareWalk.Walked[2];
-    PerFile walk =
-        measure(
-            "bare Jackson walk",
-            warmup,
-            runs,
-            entra,
-            okta,
-            (f, i) -> {
-              walked[i] = BareWalk.walk(f);
-              return walked[i].events();
-            });
-    long events = walked[0].events() + walked[1].events();
-    out.printf(
-        Locale.ROOT, "events: %,d Entra + %,d Okta%n", walked[0].events(), walked[1].events());
-
+    contenders.add(
+        contender(
+            "bare Jackson 3 token walk (bound)",
+            "1",
+            false,
+            () -> Contender.timed(i -> walked[i] = BareWalk.walk(files.get(i)))));
     // (b) Least
-    Row leastRow = null;
-    long normalized = 0;
-    long quarantined = 0;
+    // normalized, quarantined of the latest read (not the snapshot: it would stay live)
+    long[] last = {-1, 0};
     if (!skip.contains("least")) {
-      long[] total = new long[runs];
-      long[] e = new long[runs];
-      long[] k = new long[runs];
-      for (int i = -warmup; i < runs; i++) {
-        long t0 = System.nanoTime();
-        LeastIngest.Ingested in = LeastIngest.read(root);
-        long nanos = System.nanoTime() - t0;
-        normalized = in.normalized();
-        quarantined = in.quarantined();
-        out.printf(
-            Locale.ROOT,
-            "  Least %s: %.2f s, %,d normalized, %,d quarantined%n",
-            i < 0 ? "warm-up" : "run " + (i + 1),
-            nanos / 1e9,
-            normalized,
-            quarantined);
-        if (i >= 0) {
-          total[i] = nanos;
-          e[i] = in.entraNanos();
-          k[i] = in.oktaNanos();
-        }
-      }
-      leastRow =
-          new Row(
+      contenders.add(
+          contender(
               "Least `SnapshotFolderReader.defaults().read`",
               "1",
-              e[0] < 0 ? Double.NaN : new Sample(e).medianSeconds(),
-              k[0] < 0 ? Double.NaN : new Sample(k).medianSeconds(),
-              new Sample(total).medianSeconds(),
-              events,
-              bytes,
-              runs,
-              true);
+              true,
+              () -> {
+                long t0 = System.nanoTime();
+                LeastIngest.Ingested in = LeastIngest.read(root);
+                long nanos = System.nanoTime() - t0;
+                last[0] = in.normalized();
+                last[1] = in.quarantined();
+                return new Contender.Pass(in.entraNanos(), in.oktaNanos(), nanos);
+              }));
     }
-    boolean pending = leastRow == null || normalized == 0;
-    ResultTable table = new ResultTable(pending);
-    if (leastRow != null) {
-      table.add(leastRow);
-    }
-    table.add(walk.row("bare Jackson 3 token walk (bound)", "1", events, bytes, false));
-
-    // (c) jq
+    // (c) jq, only in the first jqRuns measured rounds (it is slow and has no JIT to warm)
+    Contender jq = null;
     if (!skip.contains("jq")) {
-      Optional<JqRun> jq = JqRun.find();
-      if (jq.isEmpty()) {
+      Optional<JqRun> found = JqRun.find();
+      if (found.isEmpty()) {
         out.println("jq: not installed, row left out");
       } else {
-        JqRun j = jq.get();
-        PerFile jqTimes = measure("jq", 0, jqRuns, entra, okta, (f, i) -> j.run(f));
-        table.add(
-            jqTimes.row(
+        JqRun j = found.get();
+        jq =
+            contender(
                 "`jq -c . > /dev/null`" + (j.pinned() ? " (`taskset -c 0`)" : ""),
                 "1",
-                events,
-                bytes,
-                false));
+                false,
+                () -> Contender.timed(i -> j.run(files.get(i))));
+        contenders.add(jq);
       }
     }
-
-    // (d) DuckDB
-    if (!skip.contains("duckdb")) {
-      try (DuckDbRead duck = new DuckDbRead()) {
+    // (d) DuckDB, one thread and the default (one per core)
+    DuckDbRead duck = skip.contains("duckdb") ? null : new DuckDbRead();
+    try {
+      if (duck != null) {
         out.println("DuckDB " + duck.version());
         for (int threads : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
-          duck.threads(threads);
           for (Query q : Query.values()) {
-            PerFile t =
-                measure(
-                    "DuckDB " + q + " threads=" + threads,
-                    warmup,
-                    runs,
-                    entra,
-                    okta,
-                    (f, i) -> duck.run(q, f, i == 0));
-            String what =
-                q == Query.COUNT
-                    ? "DuckDB `read_json` → `count(*)`"
-                    : "DuckDB `read_json` → temp table of the normalized columns";
-            table.add(
-                t.row(what, threads == 1 ? "1" : threads + " (default)", events, bytes, false));
+            contenders.add(
+                contender(
+                    q == Query.COUNT
+                        ? "DuckDB `read_json` → `count(*)`"
+                        : "DuckDB `read_json` → temp table of the normalized columns",
+                    threads == 1 ? "1" : threads + " (default)",
+                    false,
+                    () -> {
+                      duck.threads(threads);
+                      return Contender.timed(i -> duck.run(q, files.get(i), i == 0));
+                    }));
           }
         }
       }
+      // rounds: every contender once per round, so that changing load on a shared machine
+      // falls on all of them alike
+      Map<Contender, List<Contender.Pass>> passes = new LinkedHashMap<>();
+      for (int round = -warmup; round < runs; round++) {
+        for (Contender c : contenders) {
+          if (c == jq && (round < 0 || round >= jqRuns)) {
+            continue;
+          }
+          Contender.Pass p = c.once();
+          out.printf(
+              Locale.ROOT,
+              "  %s %s [%s]: %.2f s (%s + %s)%n",
+              round < 0 ? "warm-up" : "run " + (round + 1),
+              c.label().reader(),
+              c.label().threads(),
+              p.totalNanos() / 1e9,
+              p.entraNanos() < 0 ? "?" : String.format(Locale.ROOT, "%.2f", p.entraNanos() / 1e9),
+              p.oktaNanos() < 0 ? "?" : String.format(Locale.ROOT, "%.2f", p.oktaNanos() / 1e9));
+          if (round >= 0) {
+            passes.computeIfAbsent(c, k -> new ArrayList<>()).add(p);
+          }
+        }
+      }
+      events = walked[0].events() + walked[1].events();
+      out.printf(
+          Locale.ROOT, "events: %,d Entra + %,d Okta%n", walked[0].events(), walked[1].events());
+      normalized = Math.max(0, last[0]);
+      quarantined = last[1];
+      pending = normalized == 0;
+      table = new ResultTable(pending);
+      for (Map.Entry<Contender, List<Contender.Pass>> e : passes.entrySet()) {
+        table.add(row(e.getKey().label(), e.getValue(), events, bytes));
+      }
+    } finally {
+      if (duck != null) {
+        duck.close();
+      }
     }
-
     out.println("load average at end: " + loadAverage());
     out.println();
     out.print(table.markdown());
@@ -307,60 +312,51 @@ public final class IngestBenchmark {
     }
   }
 
+  private static Contender contender(
+      String reader, String threads, boolean least, ContenderPass pass) {
+    Contender.Label label = new Contender.Label(reader, threads, least);
+    return new Contender() {
+      @Override
+      public Label label() {
+        return label;
+      }
+
+      @Override
+      public Pass once() throws Exception {
+        return pass.once();
+      }
+    };
+  }
+
+  @FunctionalInterface
+  private interface ContenderPass {
+    Contender.Pass once() throws Exception;
+  }
+
+  /** The row of one contender: median per file (when reported) and of the totals. */
+  static Row row(Contender.Label label, List<Contender.Pass> passes, long events, long bytes) {
+    long[] e = passes.stream().mapToLong(Contender.Pass::entraNanos).toArray();
+    long[] k = passes.stream().mapToLong(Contender.Pass::oktaNanos).toArray();
+    long[] t = passes.stream().mapToLong(Contender.Pass::totalNanos).toArray();
+    boolean perFile =
+        Arrays.stream(e).allMatch(x -> x >= 0) && Arrays.stream(k).allMatch(x -> x >= 0);
+    return new Row(
+        label.reader(),
+        label.threads(),
+        perFile ? new Sample(e).medianSeconds() : Double.NaN,
+        perFile ? new Sample(k).medianSeconds() : Double.NaN,
+        new Sample(t).medianSeconds(),
+        events,
+        bytes,
+        passes.size(),
+        label.least());
+  }
+
   private static void fullGc(MemoryMXBean mem) throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       mem.gc();
       Thread.sleep(100);
     }
-  }
-
-  /** Reads one file; {@code index} is 0 for Entra, 1 for Okta. Returns events (unused here). */
-  @FunctionalInterface
-  private interface FileTask {
-    long apply(Path file, int index) throws Exception;
-  }
-
-  /** Median times per file and for both files together. */
-  private record PerFile(Sample entra, Sample okta, Sample total) {
-    Row row(String reader, String threads, long events, long bytes, boolean least) {
-      return new Row(
-          reader,
-          threads,
-          entra.medianSeconds(),
-          okta.medianSeconds(),
-          total.medianSeconds(),
-          events,
-          bytes,
-          total.runs(),
-          least);
-    }
-  }
-
-  private PerFile measure(String name, int warmup, int runs, Path entra, Path okta, FileTask task)
-      throws Exception {
-    long[] e = new long[runs];
-    long[] k = new long[runs];
-    long[] t = new long[runs];
-    for (int i = -warmup; i < runs; i++) {
-      long t0 = System.nanoTime();
-      task.apply(entra, 0);
-      long t1 = System.nanoTime();
-      task.apply(okta, 1);
-      long t2 = System.nanoTime();
-      out.printf(
-          Locale.ROOT,
-          "  %s %s: %.2f s + %.2f s%n",
-          name,
-          i < 0 ? "warm-up" : "run " + (i + 1),
-          (t1 - t0) / 1e9,
-          (t2 - t1) / 1e9);
-      if (i >= 0) {
-        e[i] = t1 - t0;
-        k[i] = t2 - t1;
-        t[i] = t2 - t0;
-      }
-    }
-    return new PerFile(new Sample(e), new Sample(k), new Sample(t));
   }
 
   static Map<String, String> options(String[] argv) {
