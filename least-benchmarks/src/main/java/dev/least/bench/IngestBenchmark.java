@@ -137,7 +137,13 @@ public final class IngestBenchmark {
             "1",
             false,
             () -> Contender.timed(i -> walked[i] = BareWalk.walk(files.get(i)))));
-    // (b) Least
+    // (b) Least: its JSON Lines plumbing alone (the floor), then the real read
+    contenders.add(
+        contender(
+            "Least plumbing only: `JsonLines` + a token walk per line, no mapping",
+            "1",
+            false,
+            () -> Contender.timed(i -> LineWalk.walk(files.get(i)))));
     // normalized, quarantined of the latest read (not the snapshot: it would stay live)
     long[] last = {-1, 0};
     if (!skip.contains("least")) {
