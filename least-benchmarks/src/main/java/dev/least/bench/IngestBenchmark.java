@@ -145,7 +145,7 @@ public final class IngestBenchmark {
             false,
             () -> Contender.timed(i -> LineWalk.walk(files.get(i)))));
     // normalized, quarantined of the latest read (not the snapshot: it would stay live)
-    long[] last = {-1, 0};
+    long[] last = {-1, 0, 0, 0};
     if (!skip.contains("least")) {
       contenders.add(
           contender(
@@ -158,6 +158,8 @@ public final class IngestBenchmark {
                 long nanos = System.nanoTime() - t0;
                 last[0] = in.normalized();
                 last[1] = in.quarantined();
+                last[2] = in.entraNormalized();
+                last[3] = in.oktaNormalized();
                 return new Contender.Pass(in.entraNanos(), in.oktaNanos(), nanos);
               }));
     }
@@ -228,7 +230,7 @@ public final class IngestBenchmark {
       normalized = Math.max(0, last[0]);
       quarantined = last[1];
       pending = normalized == 0;
-      table = new ResultTable(pending);
+      table = new ResultTable(last[2] == 0, last[3] == 0);
       for (Map.Entry<Contender, List<Contender.Pass>> e : passes.entrySet()) {
         table.add(row(e.getKey().label(), e.getValue(), events, bytes));
       }
@@ -252,17 +254,21 @@ public final class IngestBenchmark {
     } else {
       out.printf(
           Locale.ROOT,
-          "Least normalized %,d of %,d events (%,d quarantined).%n",
+          "Least normalized %,d of %,d events (%,d Entra, %,d Okta; %,d quarantined).%n",
           normalized,
           events,
+          last[2],
+          last[3],
           quarantined);
       for (Row r : table.rows()) {
         if (!r.least()) {
           out.printf(
               Locale.ROOT,
-              "Least vs %s [%s threads]: %.2f×%n",
+              "Least vs %s [%s threads]: Entra %.2f×, Okta %.2f×, total %.2f×%n",
               r.reader(),
               r.threads(),
+              table.leastSpeedupEntra(r),
+              table.leastSpeedupOkta(r),
               table.leastSpeedup(r));
         }
       }
@@ -288,8 +294,10 @@ public final class IngestBenchmark {
     out.println("|---:|---:|---:|---:|---:|---:|---:|");
     out.printf(
         Locale.ROOT,
-        "| %,d | %,d | %.1f | %,d MB | %,d MB | %s | %,d MB |%n",
+        "| %,d (%,d Entra + %,d Okta) | %,d | %.1f | %,d MB | %,d MB | %s | %,d MB |%n",
         in.normalized(),
+        in.entraNormalized(),
+        in.oktaNormalized(),
         in.quarantined(),
         seconds,
         after >> 20,

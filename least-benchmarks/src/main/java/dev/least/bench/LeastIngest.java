@@ -2,6 +2,8 @@ package dev.least.bench;
 
 import dev.least.connector.snapshot.SnapshotFolderReader;
 import dev.least.connector.snapshot.SnapshotReadResult;
+import dev.least.model.SignInLog;
+import dev.least.model.Source;
 import dev.least.source.FileStat;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +18,8 @@ final class LeastIngest {
    */
   record Ingested(
       long normalized,
+      long entraNormalized,
+      long oktaNormalized,
       long quarantined,
       long entraNanos,
       long oktaNanos,
@@ -36,6 +40,14 @@ final class LeastIngest {
         okta = f.nanos();
       }
     }
-    return new Ingested(r.snapshot().signIns().size(), quarantined.get(), entra, okta, r);
+    SignInLog log = r.snapshot().signIns();
+    long fromEntra = 0;
+    for (int i = 0; i < log.size(); i++) {
+      if (log.source(i) == Source.ENTRA) {
+        fromEntra++;
+      }
+    }
+    return new Ingested(
+        log.size(), fromEntra, log.size() - fromEntra, quarantined.get(), entra, okta, r);
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The side-by-side table: one row per reader over the same files, with Least's speed relative to
@@ -46,14 +47,22 @@ final class ResultTable {
   }
 
   private final List<Row> rows = new ArrayList<>();
-  private final boolean leastPending;
+  private final boolean entraPending;
+  private final boolean oktaPending;
 
   /**
-   * @param leastPending true when Least normalized nothing (its sign-in readers are not there yet):
-   *     its row is shown but no ratio is claimed
+   * @param entraPending true when Least normalized no Entra sign-in (its reader is not there yet):
+   *     no Entra or total ratio is claimed
+   * @param oktaPending likewise for the Okta System Log
    */
+  ResultTable(boolean entraPending, boolean oktaPending) {
+    this.entraPending = entraPending;
+    this.oktaPending = oktaPending;
+  }
+
+  /** Both sources pending or neither. */
   ResultTable(boolean leastPending) {
-    this.leastPending = leastPending;
+    this(leastPending, leastPending);
   }
 
   ResultTable add(Row row) {
@@ -67,26 +76,40 @@ final class ResultTable {
 
   /** Least's speed divided by {@code row}'s (= row time / Least time), or NaN when unknown. */
   double leastSpeedup(Row row) {
-    if (leastPending) {
-      return Double.NaN;
-    }
+    Row least = least();
+    return least == null || entraPending || oktaPending
+        ? Double.NaN
+        : row.totalSeconds() / least.totalSeconds();
+  }
+
+  /** As {@link #leastSpeedup} on the Entra file alone. */
+  double leastSpeedupEntra(Row row) {
+    Row least = least();
+    return least == null || entraPending ? Double.NaN : row.entraSeconds() / least.entraSeconds();
+  }
+
+  /** As {@link #leastSpeedup} on the Okta file alone. */
+  double leastSpeedupOkta(Row row) {
+    Row least = least();
+    return least == null || oktaPending ? Double.NaN : row.oktaSeconds() / least.oktaSeconds();
+  }
+
+  private @Nullable Row least() {
     for (Row r : rows) {
       if (r.least()) {
-        return row.totalSeconds() / r.totalSeconds();
+        return r;
       }
     }
-    return Double.NaN;
+    return null;
   }
 
   String markdown() {
     StringBuilder b = new StringBuilder();
     b.append(
-        "| Reader | Threads | Entra s | Okta s | Total s | MB/s | events/s | Least speed ÷ this |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| Reader | Threads | Entra s | Okta s | Total s | MB/s | events/s | Least speed ÷ this:"
+            + " Entra | Okta | total |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
-      double x = leastSpeedup(r);
-      String ratio =
-          r.least() ? (leastPending ? "pending" : "1.00") : Double.isNaN(x) ? "pending" : fmt2(x);
       b.append("| ")
           .append(r.reader())
           .append(" | ")
@@ -102,15 +125,23 @@ final class ResultTable {
           .append(" | ")
           .append(hidden(r) ? "pending" : String.format(Locale.ROOT, "%,.0f", r.eventsPerSecond()))
           .append(" | ")
-          .append(ratio)
+          .append(ratio(leastSpeedupEntra(r)))
+          .append(" | ")
+          .append(ratio(leastSpeedupOkta(r)))
+          .append(" | ")
+          .append(ratio(leastSpeedup(r)))
           .append(" |\n");
     }
     return b.toString();
   }
 
-  /** Least's throughput means nothing while its readers normalize nothing. */
+  /** Least's throughput over both files means nothing while one of its readers is missing. */
   private boolean hidden(Row r) {
-    return r.least() && leastPending;
+    return r.least() && (entraPending || oktaPending);
+  }
+
+  private static String ratio(double x) {
+    return Double.isNaN(x) ? "pending" : fmt2(x);
   }
 
   private static String secs(double s) {

@@ -20,7 +20,8 @@ class ResultTableTest {
 
     assertThat(t.leastSpeedup(jq)).isEqualTo(2.0);
     assertThat(t.leastSpeedup(least)).isEqualTo(1.0);
-    assertThat(t.markdown()).contains("| jq | 1 | 5.00 | 5.00 | 10.00 | 400 | 100,000 | 2.00 |");
+    assertThat(t.markdown())
+        .contains("| jq | 1 | 5.00 | 5.00 | 10.00 | 400 | 100,000 | 2.00 | 2.00 | 2.00 |");
   }
 
   @Test
@@ -30,8 +31,11 @@ class ResultTableTest {
 
     String md = t.markdown();
 
-    assertThat(md).contains("| Least | 1 | 0.01 | 0.01 | 0.01 | pending | pending | pending |");
-    assertThat(md).contains("| jq | 1 | 5.00 | 5.00 | 10.00 | 400 | 100,000 | pending |");
+    assertThat(md)
+        .contains(
+            "| Least | 1 | 0.01 | 0.01 | 0.01 | pending | pending | pending | pending | pending |");
+    assertThat(md)
+        .contains("| jq | 1 | 5.00 | 5.00 | 10.00 | 400 | 100,000 | pending | pending | pending |");
     assertThat(t.leastSpeedup(t.rows().get(1))).isNaN();
   }
 
@@ -40,6 +44,22 @@ class ResultTableTest {
     ResultTable t = new ResultTable(false);
     t.add(new Row("Least", "1", Double.NaN, Double.NaN, 2, 10, 2_000_000, 1, true));
 
-    assertThat(t.markdown()).contains("| Least | 1 | – | – | 2.00 | 1 | 5 | 1.00 |");
+    assertThat(t.markdown())
+        .contains("| Least | 1 | – | – | 2.00 | 1 | 5 | pending | pending | 1.00 |");
+  }
+
+  @Test
+  void markdownWhenOnlyOktaReadByLeastThenOnlyTheOktaRatioIsClaimed() {
+    ResultTable t = new ResultTable(true, false);
+    t.add(new Row("Least", "1", 0.5, 4, 4.5, 1_000, 2_000_000, 1, true))
+        .add(new Row("walk", "1", 6, 2, 8, 1_000, 2_000_000, 1, false));
+
+    String md = t.markdown();
+
+    assertThat(md)
+        .contains("| walk | 1 | 6.00 | 2.00 | 8.00 | 0 | 125 | pending | 0.50 | pending |");
+    assertThat(md)
+        .contains(
+            "| Least | 1 | 0.50 | 4.00 | 4.50 | pending | pending | pending | 1.00 | pending |");
   }
 }
