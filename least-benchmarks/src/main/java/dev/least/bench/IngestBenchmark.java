@@ -352,13 +352,11 @@ public final class IngestBenchmark {
     long[] e = passes.stream().mapToLong(Contender.Pass::entraNanos).toArray();
     long[] k = passes.stream().mapToLong(Contender.Pass::oktaNanos).toArray();
     long[] t = passes.stream().mapToLong(Contender.Pass::totalNanos).toArray();
-    boolean perFile =
-        Arrays.stream(e).allMatch(x -> x >= 0) && Arrays.stream(k).allMatch(x -> x >= 0);
     return new Row(
         label.reader(),
         label.threads(),
-        perFile ? new Sample(e).medianSeconds() : Double.NaN,
-        perFile ? new Sample(k).medianSeconds() : Double.NaN,
+        Arrays.stream(e).allMatch(x -> x >= 0) ? new Sample(e).medianSeconds() : Double.NaN,
+        Arrays.stream(k).allMatch(x -> x >= 0) ? new Sample(k).medianSeconds() : Double.NaN,
         new Sample(t).medianSeconds(),
         events,
         bytes,
