@@ -11,8 +11,8 @@ CREATE TABLE tenants (
 CREATE TABLE tenant_guardrails (
   tenant_id   BIGINT NOT NULL REFERENCES tenants (id),
   kind        VARCHAR(16) NOT NULL,
-  value       VARCHAR(400) NOT NULL,
-  PRIMARY KEY (tenant_id, kind, value)
+  item        VARCHAR(400) NOT NULL,
+  PRIMARY KEY (tenant_id, kind, item)
 );
 
 CREATE TABLE snapshots (

@@ -59,12 +59,12 @@ public final class TenantRepository {
     List<String> users = new ArrayList<>();
     List<String> groups = new ArrayList<>();
     List<String> policies = new ArrayList<>();
-    jdbc.sql("SELECT kind, value FROM tenant_guardrails WHERE tenant_id = ? ORDER BY kind, value")
+    jdbc.sql("SELECT kind, item FROM tenant_guardrails WHERE tenant_id = ? ORDER BY kind, item")
         .param(tenantId)
         .query(
             rs -> {
               String kind = rs.getString("kind");
-              String value = rs.getString("value");
+              String value = rs.getString("item");
               switch (kind) {
                 case "user" -> users.add(value);
                 case "group" -> groups.add(value);
@@ -85,7 +85,7 @@ public final class TenantRepository {
 
   private void insert(long tenantId, String kind, List<String> values) {
     for (String v : values.stream().distinct().toList()) {
-      jdbc.sql("INSERT INTO tenant_guardrails (tenant_id, kind, value) VALUES (?, ?, ?)")
+      jdbc.sql("INSERT INTO tenant_guardrails (tenant_id, kind, item) VALUES (?, ?, ?)")
           .params(tenantId, kind, v)
           .update();
     }
