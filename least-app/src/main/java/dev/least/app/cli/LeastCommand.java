@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       AnalyzeCommand.class,
       DemoCommand.class,
+      ServeCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeastCommand implements Runnable {
