@@ -1,5 +1,6 @@
 package dev.least.app.workflow;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -44,6 +45,7 @@ public enum RecommendationState {
     return next().contains(to);
   }
 
+  @JsonValue
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
   }

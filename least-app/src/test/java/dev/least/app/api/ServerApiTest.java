@@ -7,7 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.least.app.audit.AuditLog;
 import dev.least.app.audit.Verification;
+import dev.least.app.store.RecommendationRepository;
+import dev.least.app.store.StoredRecommendation;
+import dev.least.app.store.TenantRepository;
 import dev.least.app.store.UserRepository;
+import dev.least.app.workflow.RecommendationState;
 import dev.least.app.workflow.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +70,8 @@ class ServerApiTest {
   @Autowired UserRepository users;
   @Autowired PasswordEncoder passwords;
   @Autowired AuditLog audit;
+  @Autowired TenantRepository tenants;
+  @Autowired RecommendationRepository recommendations;
 
   String ana;
   String bob;
@@ -91,6 +97,59 @@ class ServerApiTest {
                     .content("{\"path\":\"demo\"}"),
                 bob,
                 201));
+    seedRecommendations();
+  }
+
+  /**
+   * The demo tenant is clean (no recommendations), so eight recommendations of the shape the engine
+   * writes are added to the import's run, requested by bob; the fourth is high risk.
+   */
+  private void seedRecommendations() {
+    long tenantId = tenants.find("contoso-demo").orElseThrow().id();
+    long runId = imported.get("runId").asLong();
+    java.time.Instant now = java.time.Instant.now();
+    List<StoredRecommendation> recs = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String risk = i == 3 ? "high" : i % 2 == 0 ? "low" : "medium";
+      String key = String.format("rec-%08x", i);
+      String body =
+          "{\"id\":\""
+              + key
+              + "\",\"type\":\"stale_account\",\"platform\":\"entra\",\"target\":{\"kind\":\"user\","
+              + "\"id\":\"u-"
+              + i
+              + "\",\"name\":\"user"
+              + i
+              + "@contoso.example\"},\"subjects\":[],\"suggestedChange\":\"Disable the account\","
+              + "\"patch\":{\"method\":\"PATCH\",\"path\":\"/users/u-"
+              + i
+              + "\",\"body\":{\"accountEnabled\":false}},\"confidence\":0.8,\"risk\":\""
+              + risk
+              + "\",\"impact\":{},\"rationale\":\"no sign-in for 200 days\",\"evidence\":[],"
+              + "\"mode\":\"advisory\"}";
+      recs.add(
+          new StoredRecommendation(
+              0,
+              runId,
+              tenantId,
+              key,
+              i == 7 ? "orphan_account" : "stale_account",
+              "entra",
+              risk,
+              0.8,
+              "advisory",
+              "user",
+              "u-" + i,
+              "user" + i + "@contoso.example",
+              RecommendationState.PROPOSED,
+              0,
+              "bob",
+              now,
+              now,
+              body,
+              null));
+    }
+    recommendations.insertAll(recs);
   }
 
   private String user(String name, Role role) {
@@ -103,7 +162,7 @@ class ServerApiTest {
     assertThat(imported.get("tenant").asString()).isEqualTo("contoso-demo");
     assertThat(imported.get("checksum").asString()).matches("[0-9a-f]{64}");
     assertThat(imported.get("modelVersion").asString()).isEqualTo("rules-2026.11");
-    assertThat(imported.get("recommendations").asInt()).isPositive();
+    assertThat(imported.get("recommendations").asInt()).isZero(); // the demo tenant is clean
   }
 
   @Test
@@ -161,7 +220,7 @@ class ServerApiTest {
   void listWhenFilteredAndPagedThenOnlyMatchingRowsInPages() throws Exception {
     JsonNode all = json(call(get("/api/v1/recommendations?size=500"), vic, 200));
     long total = all.get("total").asLong();
-    assertThat(total).isEqualTo(imported.get("recommendations").asLong());
+    assertThat(total).isEqualTo(8);
     String type = all.get("items").get(0).get("type").asString();
     JsonNode filtered =
         json(call(get("/api/v1/recommendations?type=" + type + "&size=500"), vic, 200));
@@ -250,8 +309,13 @@ class ServerApiTest {
     JsonNode rec = proposed(3);
     int approvals = rec.get("risk").asString().equals("high") ? 2 : 1;
     JsonNode after = json(transition(rec, "approve", carol, 200)).get("recommendation");
+    assertThat(approvals).isEqualTo(2);
     if (approvals == 2) {
       assertThat(after.get("state").asString()).isEqualTo("proposed");
+      assertThat(json(transition(after, "approve", carol, 409)).get("code").asString())
+          .isEqualTo("duplicate-approval");
+      assertThat(json(transition(after, "approve", bob, 403)).get("code").asString())
+          .isEqualTo("self-approval");
       after = json(transition(after, "approve", dave, 200)).get("recommendation");
     }
     assertThat(after.get("state").asString()).isEqualTo("approved");
@@ -327,16 +391,11 @@ class ServerApiTest {
 
   // --- helpers ---
 
-  /** The n-th proposed recommendation that is not high risk (high risk is exercised too). */
+  /** The n-th seeded recommendation (each test uses its own). */
   private JsonNode proposed(int n) throws Exception {
-    JsonNode page =
-        json(call(get("/api/v1/recommendations?state=proposed&size=500"), vic, 200)).get("items");
-    List<JsonNode> items = new java.util.ArrayList<>();
-    page.forEach(items::add);
-    items.sort(java.util.Comparator.comparingLong(i -> i.get("id").asLong()));
     JsonNode all = json(call(get("/api/v1/recommendations?size=500"), vic, 200)).get("items");
     JsonNode chosen = all.get(n);
-    assertThat(chosen).as("the demo needs at least " + (n + 1) + " recommendations").isNotNull();
+    assertThat(chosen).as("seeded recommendation " + n).isNotNull();
     return detail(chosen);
   }
 
