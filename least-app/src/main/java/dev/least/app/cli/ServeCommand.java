@@ -2,8 +2,8 @@ package dev.least.app.cli;
 
 import dev.least.app.config.LeastServerApplication;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -47,16 +47,16 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Map<String, Object> props = new HashMap<>();
-    props.put("server.port", port);
-    props.put("least.data-dir", dataDir.toAbsolutePath().toString());
+    // passed as Spring command-line arguments: they take precedence over application.properties
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=" + port);
+    args.add("--least.data-dir=" + dataDir.toAbsolutePath());
     if (dbUrl != null && !dbUrl.isBlank()) {
-      props.put("spring.datasource.url", dbUrl);
-      props.put("spring.datasource.username", env("LEAST_DB_USER", ""));
-      props.put("spring.datasource.password", env("LEAST_DB_PASSWORD", ""));
+      args.add("--spring.datasource.url=" + dbUrl);
+      args.add("--spring.datasource.username=" + env("LEAST_DB_USER", ""));
+      args.add("--spring.datasource.password=" + env("LEAST_DB_PASSWORD", ""));
     }
     SpringApplication app = new SpringApplication(LeastServerApplication.class);
-    app.setDefaultProperties(props);
     CountDownLatch closed = new CountDownLatch(1);
     app.addListeners(
         event -> {
@@ -64,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
             closed.countDown();
           }
         });
-    ConfigurableApplicationContext ctx = app.run();
+    ConfigurableApplicationContext ctx = app.run(args.toArray(String[]::new));
     spec.commandLine().getErr().println("least serve: listening on port " + port);
     spec.commandLine().getErr().flush();
     if (ctx.isActive()) {

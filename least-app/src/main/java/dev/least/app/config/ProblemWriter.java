@@ -29,6 +29,7 @@ public class ProblemWriter {
       throws IOException {
     ProblemDetail p = problem(status, code, detail);
     res.setStatus(status);
+    res.setCharacterEncoding("UTF-8");
     res.setContentType("application/problem+json");
     var body = JSON.createObjectNode();
     body.put("type", p.getType().toString());
