@@ -51,7 +51,7 @@ w('entra/groups.json', {"value": groups})
 def member(uid, t="user"): return {"@odata.type": f"#microsoft.graph.{t}", "id": uid}
 w(f'entra/groups/{g_fin}/members.json', {"value": [member(uids['ada.lovelace@contoso.com']), member(uids['grace.hopper@contoso.com'])]})
 w(f'entra/groups/{g_eng}/members.json', {"value": [member(uids['alan.turing@contoso.com']), member(uids['linus.t@contoso.com'])]})
-w(f'entra/groups/{g_admins}/members.json', {"value": [member(uids['linus.t@contoso.com']), member(g_eng, "group")]})
+w(f'entra/groups/{g_admins}/members.json', {"value": [member(uids['linus.t@contoso.com']), member(uids['ada.lovelace@contoso.com']), member(g_eng, "group")]})
 w(f'entra/groups/{g_sales}/members.json', {"value": [member(uids['margaret.h@contoso.com']), member(uids['katherine.j@contoso.com'])]})
 sp_crm, sp_erp, sp_exo = gid(), gid(), gid()
 app_crm, app_erp = gid(), gid()

@@ -17,7 +17,8 @@ public final class Analyzers {
         new OrphanAccountAnalyzer(),
         new DynamicGroupRuleAnalyzer(),
         new IdenticalGroupsAnalyzer(),
-        new SodConflictAnalyzer());
+        new SodConflictAnalyzer(),
+        new UnusedAccessAnalyzer());
   }
 
   /** The analyzer for a contract type name such as {@code disable_stale_account}. */

@@ -25,6 +25,7 @@ public final class DirectoryIndex {
   private final Map<String, Account> accounts = new HashMap<>();
   private final Map<String, Set<String>> groupsOfAccount = new HashMap<>();
   private final Map<String, Set<String>> rolesOfAccount = new HashMap<>();
+  private final Map<String, Set<String>> conditionalAccessRolesOfAccount = new HashMap<>();
 
   private DirectoryIndex() {}
 
@@ -49,10 +50,22 @@ public final class DirectoryIndex {
     for (RoleDefinition r : snapshot.roles()) {
       templateOf.put(r.id().value(), r.templateId() == null ? r.id().value() : r.templateId());
     }
+    Map<String, Boolean> builtIn = new HashMap<>();
+    for (RoleDefinition r : snapshot.roles()) {
+      builtIn.put(r.id().value(), r.builtIn());
+    }
     Map<String, Set<String>> rolesOfPrincipal = new HashMap<>();
+    Map<String, Set<String>> caRolesOfPrincipal = new HashMap<>();
     for (RoleAssignment ra : snapshot.roleAssignments()) {
       String template = templateOf.getOrDefault(ra.role().value(), ra.role().value());
       rolesOfPrincipal.computeIfAbsent(ra.principalId(), k -> new HashSet<>()).add(template);
+      // CA counts built-in roles assigned tenant-wide only; custom roles and roles scoped to an
+      // administrative unit are not supported (concept-conditional-access-users-groups).
+      // A role without a definition in the snapshot is taken as built-in.
+      boolean tenantWide = ra.scope().equals("/") || ra.scope().isEmpty();
+      if (tenantWide && builtIn.getOrDefault(ra.role().value(), true)) {
+        caRolesOfPrincipal.computeIfAbsent(ra.principalId(), k -> new HashSet<>()).add(template);
+      }
     }
     for (Account a : snapshot.accounts()) {
       String id = a.id().value();
@@ -62,6 +75,13 @@ public final class DirectoryIndex {
       }
       if (!roles.isEmpty()) {
         idx.rolesOfAccount.put(id, Set.copyOf(roles));
+      }
+      Set<String> caRoles = new HashSet<>(caRolesOfPrincipal.getOrDefault(id, Set.of()));
+      for (String g : idx.groupsOf(id)) {
+        caRoles.addAll(caRolesOfPrincipal.getOrDefault(g, Set.of()));
+      }
+      if (!caRoles.isEmpty()) {
+        idx.conditionalAccessRolesOfAccount.put(id, Set.copyOf(caRoles));
       }
     }
     return idx;
@@ -98,6 +118,14 @@ public final class DirectoryIndex {
   /** Role template ids the account holds, directly or through a group. */
   public Set<String> rolesOf(String accountId) {
     return rolesOfAccount.getOrDefault(accountId, Set.of());
+  }
+
+  /**
+   * Role template ids that Conditional Access counts for the account: built-in roles assigned at
+   * tenant scope, directly or through a group.
+   */
+  public Set<String> conditionalAccessRolesOf(String accountId) {
+    return conditionalAccessRolesOfAccount.getOrDefault(accountId, Set.of());
   }
 
   public boolean isGuest(String accountId) {

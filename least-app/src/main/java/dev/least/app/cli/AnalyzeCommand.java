@@ -39,6 +39,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--csv", paramLabel = "FILE", description = "Also write a CSV summary here.")
   @Nullable Path csv;
 
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Also write a self-contained HTML report here.")
+  @Nullable Path html;
+
   @Override
   public Integer call() {
     SnapshotOptions.Read read = snapshot.read(spec.commandLine().getErr());
@@ -55,6 +61,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             version());
     if (csv != null) {
       AtomicOutput.write(csv, csv(report));
+    }
+    if (html != null) {
+      AtomicOutput.write(
+          html,
+          dev.least.connector.report.HtmlReport.write(
+              r.snapshot(), RecommendationsJson.inputs(r.snapshot(), r.quarantined()), report));
+      spec.commandLine().getErr().println("HTML report written to " + html.toAbsolutePath());
     }
     if (out != null) {
       AtomicOutput.write(out, json);

@@ -15,15 +15,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code least demo}: the main job on embedded defaults. Today it writes the bundled sample tenant
- * (Entra, Okta and HR) to a folder and inspects it; the generator, analyzer and dashboard extend it
+ * (Entra, Okta and HR) to a folder, inspects and analyzes it; the generator and dashboard extend it
  * as they land.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the bundled sample tenant snapshot to DIR and inspect it.",
-      "(Generation, analysis and the dashboard join this command as they land.)"
+      "Write the bundled sample tenant snapshot to DIR, inspect it, analyze it and write",
+      "recommendations.json, recommendations.csv and report.html beside it.",
+      "(Generation and the dashboard join this command as they land.)"
     })
 public final class DemoCommand implements Callable<Integer> {
   static final String RESOURCE = "/dev/least/app/demo-snapshot/";
@@ -44,7 +45,30 @@ public final class DemoCommand implements Callable<Integer> {
     Path written = extract(dir);
     spec.commandLine().getErr().println("demo snapshot written to " + written);
     List<String> args = json ? List.of(written.toString(), "--json") : List.of(written.toString());
-    return spec.parent().subcommands().get("inspect").execute(args.toArray(String[]::new));
+    CommandLine parent = spec.parent().commandLine();
+    int code = parent.getSubcommands().get("inspect").execute(args.toArray(String[]::new));
+    if (code != ExitCodes.OK) {
+      return code;
+    }
+    Path base = dir.toAbsolutePath().getParent();
+    Path recs = base.resolve("recommendations.json");
+    Path html = base.resolve("report.html");
+    code =
+        parent
+            .getSubcommands()
+            .get("analyze")
+            .execute(
+                written.toString(),
+                "--out",
+                recs.toString(),
+                "--html",
+                html.toString(),
+                "--csv",
+                base.resolve("recommendations.csv").toString());
+    if (code == ExitCodes.OK) {
+      spec.commandLine().getErr().println("open the report: " + html.toUri());
+    }
+    return code;
   }
 
   /** Copies the bundled snapshot to {@code target}, replacing files of the same name. */

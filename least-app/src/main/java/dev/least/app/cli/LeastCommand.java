@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
     description = "Least: tighter, less annoying identity access policies (Entra ID, Okta).",
     subcommands = {
       InspectCommand.class,
+      ReplayCommand.class,
       AnalyzeCommand.class,
+      CheckAccessCommand.class,
+      ReviewCommand.class,
       DemoCommand.class,
       ServeCommand.class,
       AuditCommand.class,

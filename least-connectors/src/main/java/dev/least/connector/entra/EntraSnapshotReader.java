@@ -1,13 +1,120 @@
 package dev.least.connector.entra;
 
+import dev.least.connector.json.JsonRecords;
 import dev.least.connector.snapshot.ReadContext;
 import dev.least.connector.snapshot.SnapshotAccumulator;
+import dev.least.connector.snapshot.SnapshotException;
 import dev.least.connector.snapshot.SourceReader;
+import dev.least.model.AppId;
+import dev.least.model.GroupId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
 
-/** Reads {@code entra/}: directory, roles, CA policies, named locations and sign-ins. */
+/**
+ * Reads {@code entra/}: directory, roles, CA policies, named locations and sign-ins, each file as
+ * the snapshot contract (shared/contracts/snapshot-format.md) lists it. Absent files are skipped.
+ * Per-object files ({@code groups/{id}/members.json}, {@code
+ * servicePrincipals/{id}/appRoleAssignedTo.json}) are read in folder-name order. Sign-ins are read
+ * from every one of {@code auditLogs/signIns.jsonl}, {@code signIns.jsonl.gz} and {@code
+ * signIns.json} that exists.
+ */
 public final class EntraSnapshotReader implements SourceReader {
+  static final String FOLDER = "entra";
+
   @Override
   public void read(ReadContext ctx, SnapshotAccumulator acc) {
-    // filled in by the Entra reader work (issue 3)
+    Path root = ctx.root().resolve(FOLDER);
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    each(
+        ctx,
+        root.resolve("users.json"),
+        "users",
+        n -> acc.accounts().add(EntraDirectoryMapper.user(n)));
+    each(
+        ctx,
+        root.resolve("groups.json"),
+        "groups",
+        n -> acc.groups().add(EntraDirectoryMapper.group(n)));
+    for (Path dir : subfolders(ctx, root.resolve("groups"))) {
+      GroupId group = new GroupId(dir.getFileName().toString());
+      each(
+          ctx,
+          dir.resolve("members.json"),
+          "groupMembers",
+          n -> acc.memberships().add(EntraDirectoryMapper.member(group, n)));
+    }
+    each(
+        ctx,
+        root.resolve("servicePrincipals.json"),
+        "servicePrincipals",
+        n -> acc.apps().add(EntraDirectoryMapper.servicePrincipal(n)));
+    for (Path dir : subfolders(ctx, root.resolve("servicePrincipals"))) {
+      AppId app = new AppId(dir.getFileName().toString());
+      each(
+          ctx,
+          dir.resolve("appRoleAssignedTo.json"),
+          "appRoleAssignedTo",
+          n -> acc.appAssignments().add(EntraDirectoryMapper.appRoleAssignment(app, n)));
+    }
+    Path roles = root.resolve("roleManagement/directory");
+    each(
+        ctx,
+        roles.resolve("roleDefinitions.json"),
+        "roleDefinitions",
+        n -> acc.roles().add(EntraDirectoryMapper.roleDefinition(n)));
+    each(
+        ctx,
+        roles.resolve("roleAssignments.json"),
+        "roleAssignments",
+        n -> acc.roleAssignments().add(EntraDirectoryMapper.roleAssignment(n)));
+    Path ca = root.resolve("identity/conditionalAccess");
+    each(
+        ctx,
+        ca.resolve("policies.json"),
+        "conditionalAccessPolicies",
+        n -> acc.conditionalAccessPolicies().add(ConditionalAccessPolicyMapper.map(n)));
+    each(
+        ctx,
+        ca.resolve("namedLocations.json"),
+        "namedLocations",
+        n -> acc.locations().add(NamedLocationMapper.map(n)));
+    Path logs = root.resolve("auditLogs");
+    for (String name : List.of("signIns.jsonl", "signIns.jsonl.gz")) {
+      Path file = logs.resolve(name);
+      if (Files.isRegularFile(file)) {
+        EntraSignInFiles.readLines(ctx, file, acc.signIns());
+      }
+    }
+    Path json = logs.resolve("signIns.json");
+    if (Files.isRegularFile(json)) {
+      EntraSignInFiles.readJson(ctx, json, acc.signIns());
+    }
+  }
+
+  private static void each(ReadContext ctx, Path file, String kind, Consumer<JsonNode> mapper) {
+    if (Files.isRegularFile(file)) {
+      JsonRecords.forEach(ctx, file, kind, "value", mapper);
+    }
+  }
+
+  private static List<Path> subfolders(ReadContext ctx, Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> out = new ArrayList<>();
+      s.filter(Files::isDirectory).sorted().forEach(out::add);
+      return out;
+    } catch (IOException e) {
+      throw new SnapshotException(ctx.relative(dir), "cannot list: " + e.getMessage(), e);
+    }
   }
 }

@@ -5,10 +5,12 @@ import dev.least.connector.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +24,24 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Directory files are small next to logs; logs use {@link JsonLines} and streaming parsers.
  */
 public final class JsonRecords {
-  public static final ObjectMapper MAPPER = JsonMapper.builder(JsonInput.FACTORY).build();
+  /**
+   * Reads one record at a time from a shared parser, so the token after a record (the next element
+   * or the array's end) is not "trailing": Jackson 3 fails on it by default.
+   */
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder(JsonInput.FACTORY)
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /**
+   * Reads one value out of a stream that goes on (the next element, property or the closing bracket
+   * follows), so it must not fail on trailing tokens as Jackson 3 does by default; this class
+   * checks for content after the body itself.
+   */
+  private static final ObjectMapper ELEMENTS =
+      JsonMapper.builder(JsonInput.FACTORY)
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   /** Counts of one file. */
   public record Counts(long records, long quarantined) {}
@@ -37,8 +56,18 @@ public final class JsonRecords {
    */
   public static Counts forEach(
       ReadContext ctx, Path file, String kind, String arrayField, Consumer<JsonNode> mapper) {
+    return forEach(ctx, file, kind, Set.of(arrayField), mapper);
+  }
+
+  /**
+   * As {@link #forEach(ReadContext, Path, String, String, Consumer)} with several possible envelope
+   * fields (e.g. {@code value} and {@code records} for sign-in logs).
+   */
+  public static Counts forEach(
+      ReadContext ctx, Path file, String kind, Set<String> arrayFields, Consumer<JsonNode> mapper) {
     long t0 = System.nanoTime();
     long before = ctx.quarantined();
+    long unknownBefore = ctx.unknownValues();
     long ok = 0;
     try (Reader text = JsonInput.openText(file);
         JsonParser p = JsonInput.parser(text)) {
@@ -57,11 +86,11 @@ public final class JsonRecords {
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
           String name = p.currentName();
           JsonToken v = p.nextToken();
-          if (name.equals(arrayField) && v == JsonToken.START_ARRAY) {
+          if (arrayFields.contains(name) && v == JsonToken.START_ARRAY) {
             enveloped = true;
             ok += readArray(ctx, file, p, mapper);
           } else {
-            node = MAPPER.readTree(p);
+            node = ELEMENTS.readTree(p);
             single.set(name, node);
           }
         }
@@ -91,7 +120,8 @@ public final class JsonRecords {
       throw new SnapshotException(ctx.relative(file), "cannot read: " + e.getMessage(), e);
     }
     long bad = ctx.quarantined() - before;
-    ctx.recordFile(file, kind, ok, bad, System.nanoTime() - t0);
+    ctx.recordFile(
+        file, kind, ok, bad, 0, ctx.unknownValues() - unknownBefore, System.nanoTime() - t0);
     return new Counts(ok, bad);
   }
 
@@ -100,7 +130,7 @@ public final class JsonRecords {
     long ok = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       long line = p.currentLocation().getLineNr();
-      JsonNode node = MAPPER.readTree(p);
+      JsonNode node = ELEMENTS.readTree(p);
       ok += apply(ctx, file, line, node, mapper);
     }
     return ok;

@@ -22,6 +22,7 @@ public final class ReadContext {
   private final QuarantineSink sink;
   private final List<FileStat> files = new ArrayList<>();
   private long quarantined;
+  private long unknownValues;
 
   public ReadContext(Path root, QuarantineSink sink) {
     this.root = requireNonNull(root, "root");
@@ -53,13 +54,50 @@ public final class ReadContext {
 
   /** Records what reading one file produced. */
   public void recordFile(Path file, String kind, long records, long quarantinedInFile, long nanos) {
+    recordFile(file, kind, records, quarantinedInFile, 0, 0, nanos);
+  }
+
+  /**
+   * Records what reading one file produced, with the records deliberately skipped (well-formed but
+   * not used, e.g. System Log events that are not sign-ins) and the unknown enum values kept.
+   */
+  public void recordFile(
+      Path file,
+      String kind,
+      long records,
+      long quarantinedInFile,
+      long skipped,
+      long unknownValuesInFile,
+      long nanos) {
     long bytes;
     try {
       bytes = Files.size(file);
     } catch (java.io.IOException e) {
       bytes = -1;
     }
-    files.add(new FileStat(relative(file), kind, bytes, records, quarantinedInFile, nanos));
+    files.add(
+        new FileStat(
+            relative(file),
+            kind,
+            bytes,
+            records,
+            quarantinedInFile,
+            nanos,
+            skipped,
+            unknownValuesInFile));
+  }
+
+  /**
+   * Counts one enum value the reader did not know (kept as {@code UNKNOWN}); the snapshot contract
+   * says such values are kept and counted.
+   */
+  public void countUnknownValue() {
+    unknownValues++;
+  }
+
+  /** Unknown enum values counted so far, over all files. */
+  public long unknownValues() {
+    return unknownValues;
   }
 
   public long quarantined() {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param verificationMethodType ACCESS_POLICY {@code verificationMethod.type} (ASSURANCE, …)
  * @param factorMode ACCESS_POLICY {@code verificationMethod.factorMode} (1FA, 2FA)
  * @param reauthenticateIn ACCESS_POLICY {@code verificationMethod.reauthenticateIn} (ISO-8601)
+ * @param detail the further conditions and actions ({@link OktaRuleDetail#NONE} when none)
  */
 public record OktaRule(
     String id,
@@ -44,7 +45,8 @@ public record OktaRule(
     @Nullable String verificationMethodType,
     @Nullable String factorMode,
     @Nullable String reauthenticateIn,
-    String rawJson) {
+    String rawJson,
+    OktaRuleDetail detail) {
   public OktaRule {
     requireNonNull(id, "id");
     requireNonNull(name, "name");
@@ -52,6 +54,7 @@ public record OktaRule(
     requireNonNull(networkConnection, "networkConnection");
     requireNonNull(action, "action");
     requireNonNull(rawJson, "rawJson");
+    requireNonNull(detail, "detail");
     usersInclude = List.copyOf(usersInclude);
     usersExclude = List.copyOf(usersExclude);
     groupsInclude = List.copyOf(groupsInclude);
@@ -59,6 +62,60 @@ public record OktaRule(
     zonesInclude = List.copyOf(zonesInclude);
     zonesExclude = List.copyOf(zonesExclude);
     platforms = List.copyOf(platforms);
+  }
+
+  /** A rule without further conditions or actions ({@link OktaRuleDetail#NONE}). */
+  public OktaRule(
+      String id,
+      String name,
+      String status,
+      int priority,
+      boolean system,
+      List<String> usersInclude,
+      List<String> usersExclude,
+      List<String> groupsInclude,
+      List<String> groupsExclude,
+      String networkConnection,
+      List<String> zonesInclude,
+      List<String> zonesExclude,
+      @Nullable String riskLevel,
+      List<String> platforms,
+      @Nullable Boolean deviceRegistered,
+      @Nullable Boolean deviceManaged,
+      String action,
+      boolean requireFactor,
+      @Nullable String factorPromptMode,
+      @Nullable Integer factorLifetimeMinutes,
+      @Nullable String verificationMethodType,
+      @Nullable String factorMode,
+      @Nullable String reauthenticateIn,
+      String rawJson) {
+    this(
+        id,
+        name,
+        status,
+        priority,
+        system,
+        usersInclude,
+        usersExclude,
+        groupsInclude,
+        groupsExclude,
+        networkConnection,
+        zonesInclude,
+        zonesExclude,
+        riskLevel,
+        platforms,
+        deviceRegistered,
+        deviceManaged,
+        action,
+        requireFactor,
+        factorPromptMode,
+        factorLifetimeMinutes,
+        verificationMethodType,
+        factorMode,
+        reauthenticateIn,
+        rawJson,
+        OktaRuleDetail.NONE);
   }
 
   public boolean active() {

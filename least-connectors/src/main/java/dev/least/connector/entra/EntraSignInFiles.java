@@ -1,0 +1,83 @@
+package dev.least.connector.entra;
+
+import dev.least.connector.json.BadRecordException;
+import dev.least.connector.json.JsonInput;
+import dev.least.connector.json.JsonLines;
+import dev.least.connector.json.JsonRecords;
+import dev.least.connector.snapshot.ReadContext;
+import dev.least.connector.snapshot.SnapshotException;
+import dev.least.model.SignInLog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+
+/**
+ * Reads Entra sign-in log files into a {@link SignInLog.Builder}: JSON Lines (one Graph {@code
+ * signIn} or one Azure Monitor record per line, optionally gzipped) streamed line by line with one
+ * parser per line over the raw bytes; or a whole-file body ({@code {"value": [...]}}, Azure
+ * Monitor's {@code {"records": [...]}}, a bare array, or a single record). Bad records are
+ * quarantined with file, line and reason; the rest is read.
+ */
+public final class EntraSignInFiles {
+  static final String KIND = "signIns";
+
+  private EntraSignInFiles() {}
+
+  /** Reads a JSON Lines file; returns the number of events added. */
+  public static long readLines(ReadContext ctx, Path file, SignInLog.Builder out) {
+    long t0 = System.nanoTime();
+    long before = ctx.quarantined();
+    EntraSignInParser parser = new EntraSignInParser();
+    long[] ok = {0};
+    try {
+      JsonLines.forEachLine(
+          file,
+          (buf, off, len, line) -> {
+            try (JsonParser p = JsonInput.parser(buf, off, len)) {
+              var event = parser.parse(p);
+              if (p.nextToken() != null) {
+                throw new BadRecordException("unexpected content after the JSON object");
+              }
+              out.add(event);
+              ok[0]++;
+            } catch (BadRecordException e) {
+              ctx.quarantine(file, line, e.getMessage(), buf, off, len);
+            } catch (JacksonException e) {
+              ctx.quarantine(
+                  file,
+                  line,
+                  "not valid JSON at column "
+                      + e.getLocation().getColumnNr()
+                      + ": "
+                      + e.getOriginalMessage(),
+                  buf,
+                  off,
+                  len);
+            }
+          });
+    } catch (IOException e) {
+      throw new SnapshotException(ctx.relative(file), "cannot read: " + e.getMessage(), e);
+    }
+    ctx.recordFile(file, KIND, ok[0], ctx.quarantined() - before, System.nanoTime() - t0);
+    return ok[0];
+  }
+
+  /** Reads a whole-file JSON body; returns the number of events added. */
+  public static long readJson(ReadContext ctx, Path file, SignInLog.Builder out) {
+    EntraSignInParser parser = new EntraSignInParser();
+    return JsonRecords.forEach(
+            ctx,
+            file,
+            KIND,
+            Set.of("value", "records"),
+            node -> {
+              try (JsonParser p = node.traverse(ObjectReadContext.empty())) {
+                out.add(parser.parse(p));
+              }
+            })
+        .records();
+  }
+}

@@ -1,0 +1,116 @@
+package dev.least.replay;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.least.model.RiskLevel;
+import dev.least.model.SignInEvent;
+import dev.least.model.TriState;
+import dev.least.policy.SignInFacts;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a logged sign-in into {@link SignInFacts} by joining the directory: transitive groups, role
+ * template ids and guest status come from the {@link DirectoryIndex} (the snapshot's membership,
+ * not the membership at sign-in time); the rest from the event. What the record does not carry
+ * stays unknown, so evaluators can say "not evaluable" instead of guessing:
+ *
+ * <ul>
+ *   <li>user risk is never in a sign-in record: {@link RiskLevel#UNKNOWN};
+ *   <li>device id and trust type are not in {@link SignInEvent}: null (a device filter or a
+ *       hybrid-join control is then not evaluable);
+ *   <li>a platform string we cannot place is null; the vendor's own "Unknown" is {@code unknown}.
+ * </ul>
+ */
+public final class SignInFactsResolver {
+  private final DirectoryIndex directory;
+
+  public SignInFactsResolver(DirectoryIndex directory) {
+    this.directory = requireNonNull(directory, "directory");
+  }
+
+  /** Whether the directory knows the event's account (else groups and roles are empty). */
+  public boolean knows(SignInEvent event) {
+    return directory.account(event.accountId()) != null;
+  }
+
+  public SignInFacts resolve(SignInEvent e) {
+    String account = e.accountId();
+    return new SignInFacts(
+        account,
+        e.principalKind(),
+        directory.isGuest(account),
+        directory.groupsOf(account),
+        directory.conditionalAccessRolesOf(account),
+        e.appId(),
+        e.clientApp(),
+        platform(e.devicePlatform()),
+        e.ip(),
+        e.country(),
+        e.riskLevel(),
+        RiskLevel.UNKNOWN,
+        e.deviceCompliant(),
+        e.deviceManaged(),
+        mfaSatisfied(e),
+        e.interactive(),
+        e.epochMillis(),
+        null,
+        null,
+        null,
+        Set.of(),
+        null,
+        Set.of());
+  }
+
+  /**
+   * MFA counts as satisfied when the log names the method that satisfied it (including "MFA
+   * requirement satisfied by claim in the token" / "Previously satisfied") or says MFA was
+   * performed; it is unsatisfied when the log says MFA was not performed; otherwise unknown.
+   */
+  static TriState mfaSatisfied(SignInEvent e) {
+    String method = e.mfaMethod();
+    if ((method != null && !method.isBlank()) || e.mfaPerformed() == TriState.TRUE) {
+      return TriState.TRUE;
+    }
+    return e.mfaPerformed() == TriState.FALSE ? TriState.FALSE : TriState.UNKNOWN;
+  }
+
+  /**
+   * Normalizes Entra's {@code deviceDetail.operatingSystem} ("Windows 10", "Windows10", "MacOs",
+   * "iOS 17.1", "Ios", "Android", "Linux") to the CA platform names in lower case: windows, macos,
+   * ios, android, linux, windowsphone. The vendor's "Unknown" becomes {@code unknown} (matches only
+   * a policy's {@code all}); null, blank or unrecognized values become null (not in the record).
+   */
+  public static @Nullable String platform(@Nullable String devicePlatform) {
+    if (devicePlatform == null || devicePlatform.isBlank()) {
+      return null;
+    }
+    String p = devicePlatform.trim().toLowerCase(Locale.ROOT);
+    if (p.equals("unknown")) {
+      return "unknown";
+    }
+    if (p.startsWith("windows phone") || p.startsWith("windowsphone")) {
+      return "windowsphone";
+    }
+    if (p.startsWith("windows")) {
+      return "windows";
+    }
+    if (p.startsWith("macos") || p.startsWith("mac os") || p.startsWith("osx") || p.equals("mac")) {
+      return "macos";
+    }
+    if (p.startsWith("ios")
+        || p.startsWith("ipados")
+        || p.startsWith("iphone")
+        || p.startsWith("ipad")) {
+      return "ios";
+    }
+    if (p.startsWith("android")) {
+      return "android";
+    }
+    if (p.startsWith("linux") || p.startsWith("ubuntu")) {
+      return "linux";
+    }
+    return null;
+  }
+}

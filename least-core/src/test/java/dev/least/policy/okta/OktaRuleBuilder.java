@@ -1,0 +1,242 @@
+package dev.least.policy.okta;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Builds {@link OktaRule}s by hand, mirroring the shapes of the okta-policies samples. */
+final class OktaRuleBuilder {
+  private final String id;
+  private String name;
+  private String status = "ACTIVE";
+  private int priority = 1;
+  private boolean system;
+  private List<String> usersInclude = List.of();
+  private List<String> usersExclude = List.of();
+  private List<String> groupsInclude = List.of();
+  private List<String> groupsExclude = List.of();
+  private String connection = "ANYWHERE";
+  private List<String> zonesInclude = List.of();
+  private List<String> zonesExclude = List.of();
+  private @Nullable String riskLevel;
+  private List<String> platforms = List.of();
+  private @Nullable Boolean registered;
+  private @Nullable Boolean managed;
+  private String action = "ALLOW";
+  private boolean requireFactor;
+  private @Nullable String promptMode;
+  private @Nullable Integer lifetime;
+  private @Nullable String vmType;
+  private @Nullable String factorMode;
+  private @Nullable String reauth;
+  private @Nullable String authType;
+  private List<String> behaviors = List.of();
+  private List<PlatformSpec> platformInclude = List.of();
+  private List<PlatformSpec> platformExclude = List.of();
+  private List<String> assurances = List.of();
+  private List<String> userTypesInclude = List.of();
+  private List<String> userTypesExclude = List.of();
+  private @Nullable String el;
+  private @Nullable String primaryFactor;
+  private final List<AssuranceConstraint> constraints = new ArrayList<>();
+
+  private OktaRuleBuilder(String id) {
+    this.id = id;
+    this.name = id;
+  }
+
+  static OktaRuleBuilder rule(String id) {
+    return new OktaRuleBuilder(id);
+  }
+
+  OktaRuleBuilder name(String v) {
+    name = v;
+    return this;
+  }
+
+  OktaRuleBuilder priority(int v) {
+    priority = v;
+    return this;
+  }
+
+  OktaRuleBuilder inactive() {
+    status = "INACTIVE";
+    return this;
+  }
+
+  OktaRuleBuilder system() {
+    system = true;
+    return this;
+  }
+
+  OktaRuleBuilder usersInclude(String... v) {
+    usersInclude = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder usersExclude(String... v) {
+    usersExclude = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder groupsInclude(String... v) {
+    groupsInclude = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder groupsExclude(String... v) {
+    groupsExclude = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder zonesInclude(String... v) {
+    connection = "ZONE";
+    zonesInclude = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder zonesExclude(String... v) {
+    connection = "ZONE";
+    zonesExclude = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder connection(String v) {
+    connection = v;
+    return this;
+  }
+
+  OktaRuleBuilder risk(String v) {
+    riskLevel = v;
+    return this;
+  }
+
+  OktaRuleBuilder behaviors(String... v) {
+    behaviors = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder platforms(String... osTypes) {
+    platforms = List.of(osTypes);
+    return this;
+  }
+
+  OktaRuleBuilder platformInclude(PlatformSpec... v) {
+    platformInclude = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder platformExclude(PlatformSpec... v) {
+    platformExclude = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder device(@Nullable Boolean reg, @Nullable Boolean man) {
+    registered = reg;
+    managed = man;
+    return this;
+  }
+
+  OktaRuleBuilder assurances(String... v) {
+    assurances = List.of(v);
+    return this;
+  }
+
+  OktaRuleBuilder userTypes(List<String> include, List<String> exclude) {
+    userTypesInclude = include;
+    userTypesExclude = exclude;
+    return this;
+  }
+
+  OktaRuleBuilder authType(String v) {
+    authType = v;
+    return this;
+  }
+
+  OktaRuleBuilder el(String v) {
+    el = v;
+    return this;
+  }
+
+  OktaRuleBuilder deny() {
+    action = "DENY";
+    return this;
+  }
+
+  OktaRuleBuilder action(String v) {
+    action = v;
+    return this;
+  }
+
+  /** Global session rule: {@code requireFactor: true} with this prompt mode and lifetime. */
+  OktaRuleBuilder mfa(String mode, @Nullable Integer lifetimeMinutes) {
+    requireFactor = true;
+    promptMode = mode;
+    lifetime = lifetimeMinutes;
+    return this;
+  }
+
+  OktaRuleBuilder primaryFactor(String v) {
+    primaryFactor = v;
+    return this;
+  }
+
+  /** Authentication rule: ASSURANCE with this factor mode and re-authentication window. */
+  OktaRuleBuilder assurance(String mode, @Nullable String reauthenticateIn) {
+    vmType = "ASSURANCE";
+    factorMode = mode;
+    reauth = reauthenticateIn;
+    return this;
+  }
+
+  OktaRuleBuilder verificationType(String v) {
+    vmType = v;
+    return this;
+  }
+
+  OktaRuleBuilder constraint(
+      @Nullable FactorConstraint knowledge, @Nullable FactorConstraint possession) {
+    constraints.add(new AssuranceConstraint(knowledge, possession));
+    return this;
+  }
+
+  OktaRule build() {
+    return new OktaRule(
+        id,
+        name,
+        status,
+        priority,
+        system,
+        usersInclude,
+        usersExclude,
+        groupsInclude,
+        groupsExclude,
+        connection,
+        zonesInclude,
+        zonesExclude,
+        riskLevel,
+        platforms,
+        registered,
+        managed,
+        action,
+        requireFactor,
+        promptMode,
+        lifetime,
+        vmType,
+        factorMode,
+        reauth,
+        "{}",
+        new OktaRuleDetail(
+            authType,
+            behaviors,
+            platformInclude,
+            platformExclude,
+            assurances,
+            userTypesInclude,
+            userTypesExclude,
+            el,
+            primaryFactor,
+            false,
+            constraints));
+  }
+}
