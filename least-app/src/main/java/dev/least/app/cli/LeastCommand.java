@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ReviewCommand.class,
       RolesCommand.class,
       DemoCommand.class,
+      ServeCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeastCommand implements Runnable {

@@ -1,0 +1,176 @@
+package dev.least.app.api;
+
+import dev.least.app.config.SecurityConfig;
+import dev.least.app.store.Comment;
+import dev.least.app.store.Page;
+import dev.least.app.store.RecommendationEvent;
+import dev.least.app.store.RecommendationFilter;
+import dev.least.app.store.RecommendationRepository;
+import dev.least.app.store.StoredRecommendation;
+import dev.least.app.workflow.Action;
+import dev.least.app.workflow.Actor;
+import dev.least.app.workflow.RecommendationState;
+import dev.least.app.workflow.Role;
+import dev.least.app.workflow.TransitionResult;
+import dev.least.app.workflow.Workflow;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Recommendations: list (paging; filters type, platform, state, risk, tenant), detail, events,
+ * comments, transitions, and the recorded patch. "Apply" records the approved patch for export
+ * (JSON); sending it to the vendor arrives with the live connectors.
+ */
+@RestController
+@RequestMapping("/api/v1/recommendations")
+public class RecommendationController {
+  static final int MAX_PAGE_SIZE = 500;
+  private static final Set<String> RISKS = Set.of("low", "medium", "high");
+
+  private final RecommendationRepository recommendations;
+  private final Workflow workflow;
+  private final Clock clock;
+
+  public RecommendationController(
+      RecommendationRepository recommendations, Workflow workflow, Clock clock) {
+    this.recommendations = recommendations;
+    this.workflow = workflow;
+    this.clock = clock;
+  }
+
+  /** A page of recommendations. */
+  public record PageView(List<RecommendationView> items, int page, int size, long total) {}
+
+  @GetMapping
+  PageView list(
+      @RequestParam(required = false) @Nullable String tenant,
+      @RequestParam(required = false) @Nullable String type,
+      @RequestParam(required = false) @Nullable String platform,
+      @RequestParam(required = false) @Nullable String state,
+      @RequestParam(required = false) @Nullable String risk,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    if (page < 0) {
+      throw new IllegalArgumentException("page must be >= 0 but was " + page);
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "size must be between 1 and " + MAX_PAGE_SIZE + " but was " + size);
+    }
+    if (risk != null && !RISKS.contains(risk)) {
+      throw new IllegalArgumentException(
+          "Expected risk low, medium or high but was '" + risk + "'");
+    }
+    RecommendationFilter f =
+        new RecommendationFilter(
+            tenant,
+            type,
+            platform,
+            state == null ? null : RecommendationState.fromWire(state),
+            risk);
+    Page<StoredRecommendation> p = recommendations.page(f, page, size);
+    return new PageView(
+        p.items().stream().map(RecommendationView::summary).toList(),
+        p.page(),
+        p.size(),
+        p.total());
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<RecommendationView> get(@PathVariable long id) {
+    StoredRecommendation r = find(id);
+    return ResponseEntity.ok()
+        .eTag("\"" + r.version() + "\"")
+        .body(RecommendationView.detail(r, recommendations.approvers(id)));
+  }
+
+  @GetMapping("/{id}/events")
+  List<RecommendationEvent> events(@PathVariable long id) {
+    find(id);
+    return recommendations.events(id);
+  }
+
+  @GetMapping("/{id}/comments")
+  List<Comment> comments(@PathVariable long id) {
+    find(id);
+    return recommendations.comments(id);
+  }
+
+  /** A comment's text. */
+  public record CommentRequest(@NotBlank @Size(max = 10_000) String body) {}
+
+  @PostMapping("/{id}/comments")
+  ResponseEntity<Comment> comment(
+      @PathVariable long id, @Valid @RequestBody CommentRequest req, Authentication auth) {
+    find(id);
+    return ResponseEntity.status(201)
+        .body(recommendations.addComment(id, auth.getName(), clock.instant(), req.body()));
+  }
+
+  /**
+   * A transition: {@code action} one of approve, reject, defer, reopen, apply, fail, rollback;
+   * {@code version} the version the caller decided on (optimistic locking).
+   */
+  public record TransitionRequest(
+      @NotBlank String action,
+      @NotNull Integer version,
+      @Nullable @Size(max = 10_000) String comment) {}
+
+  /** The result of a transition. */
+  public record TransitionView(RecommendationView recommendation, int approvalsNeeded) {}
+
+  @PostMapping("/{id}/transitions")
+  TransitionView transition(
+      @PathVariable long id, @Valid @RequestBody TransitionRequest req, Authentication auth) {
+    Role role = SecurityConfig.role(auth);
+    TransitionResult r =
+        workflow.perform(
+            id,
+            Action.fromWire(req.action()),
+            new Actor(auth.getName(), role),
+            req.version(),
+            req.comment());
+    return new TransitionView(
+        RecommendationView.detail(r.recommendation(), r.approvers()), r.approvalsNeeded());
+  }
+
+  /**
+   * The patch recorded when the recommendation was applied, as JSON for export. Not sent to any
+   * vendor yet: live apply arrives with the connectors.
+   */
+  @GetMapping(value = "/{id}/patch", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> patch(@PathVariable long id) {
+    StoredRecommendation r = find(id);
+    if (r.appliedPatch() == null) {
+      throw new ApiProblems.NotFound(
+          "recommendation " + id + " has no recorded patch (state " + r.state().wire() + ")");
+    }
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + r.key() + "-patch.json\"")
+        .body(r.appliedPatch());
+  }
+
+  private StoredRecommendation find(long id) {
+    return recommendations
+        .find(id)
+        .orElseThrow(() -> new ApiProblems.NotFound("no recommendation " + id));
+  }
+}

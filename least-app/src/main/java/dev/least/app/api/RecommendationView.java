@@ -1,0 +1,65 @@
+package dev.least.app.api;
+
+import dev.least.app.store.StoredRecommendation;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A recommendation as the API shows it: workflow fields, plus the engine's full JSON ({@code
+ * recommendation}) in detail views. {@code version} goes back in transition requests.
+ */
+public record RecommendationView(
+    long id,
+    String key,
+    long tenantId,
+    long runId,
+    String type,
+    String platform,
+    String risk,
+    double confidence,
+    String mode,
+    String targetKind,
+    String targetId,
+    @Nullable String targetName,
+    String state,
+    int version,
+    String requestedBy,
+    Instant updatedAt,
+    @Nullable List<String> approvers,
+    @Nullable JsonNode recommendation) {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  static RecommendationView summary(StoredRecommendation r) {
+    return of(r, null, false);
+  }
+
+  static RecommendationView detail(StoredRecommendation r, List<String> approvers) {
+    return of(r, approvers, true);
+  }
+
+  private static RecommendationView of(
+      StoredRecommendation r, @Nullable List<String> approvers, boolean body) {
+    return new RecommendationView(
+        r.id(),
+        r.key(),
+        r.tenantId(),
+        r.runId(),
+        r.type(),
+        r.platform(),
+        r.risk(),
+        r.confidence(),
+        r.mode(),
+        r.targetKind(),
+        r.targetId(),
+        r.targetName(),
+        r.state().wire(),
+        r.version(),
+        r.requestedBy(),
+        r.updatedAt(),
+        approvers,
+        body ? JSON.readTree(r.bodyJson()) : null);
+  }
+}

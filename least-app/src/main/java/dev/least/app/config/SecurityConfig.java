@@ -1,0 +1,173 @@
+package dev.least.app.config;
+
+import dev.least.app.store.StoredUser;
+import dev.least.app.store.UserRepository;
+import dev.least.app.workflow.Role;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may call what. Every endpoint denies anonymous access (401 as problem+json). Local users sign
+ * in with a bcrypt password (form login with CSRF protection, or HTTP Basic); automation uses
+ * {@code Authorization: Bearer lst_…} tokens. Roles nest: admin ⊃ approver ⊃ analyst ⊃ viewer.
+ * Requests that carry an Authorization header (Basic or Bearer) are exempt from CSRF, as they do
+ * not ride on a session cookie; form sessions are not.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.fromHierarchy(
+        "ROLE_ADMIN > ROLE_APPROVER\nROLE_APPROVER > ROLE_ANALYST\nROLE_ANALYST > ROLE_VIEWER");
+  }
+
+  @Bean
+  UserDetailsService userDetailsService(UserRepository users) {
+    return username ->
+        users
+            .find(username)
+            .map(SecurityConfig::details)
+            .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+  }
+
+  static org.springframework.security.core.userdetails.UserDetails details(StoredUser u) {
+    return User.withUsername(u.username())
+        .password(u.passwordHash())
+        .roles(u.role().name())
+        .disabled(!u.enabled())
+        .build();
+  }
+
+  /** The highest role among the authorities of the signed-in user. */
+  public static Role role(org.springframework.security.core.Authentication auth) {
+    Role best = Role.VIEWER;
+    boolean any = false;
+    for (var a : auth.getAuthorities()) {
+      String name = a.getAuthority();
+      if (name != null && name.startsWith("ROLE_")) {
+        try {
+          Role r = Role.valueOf(name.substring(5).toUpperCase(Locale.ROOT));
+          if (!any || r.atLeast(best)) {
+            best = r;
+            any = true;
+          }
+        } catch (IllegalArgumentException ignored) {
+          // an authority that is not one of Least's roles grants nothing here
+        }
+      }
+    }
+    return best;
+  }
+
+  @Bean
+  SecurityFilterChain filterChain(HttpSecurity http, UserRepository users, ProblemWriter problems)
+      throws Exception {
+    http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/login", "/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/audit/verify")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/api/v1/**")
+                    .hasRole("VIEWER")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/snapshots")
+                    .hasRole("ANALYST")
+                    .requestMatchers("/api/v1/tenants/*/guardrails", "/api/v1/users/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/recommendations/*/comments")
+                    .hasRole("ANALYST")
+                    // transitions: the workflow checks the role each action needs
+                    .requestMatchers("/api/v1/**")
+                    .hasRole("VIEWER")
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .formLogin(Customizer.withDefaults())
+        .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; frame-ancestors 'none'; object-src 'none'"))
+                    .referrerPolicy(
+                        r ->
+                            r.policy(
+                                org.springframework.security.web.header.writers
+                                    .ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (req, res, ex) ->
+                            problems.write(
+                                res, 401, "unauthenticated", "sign in or send a bearer token"))
+                    .accessDeniedHandler(
+                        (req, res, ex) ->
+                            problems.write(
+                                res, 403, "forbidden", "your role does not allow this request")))
+        .addFilterBefore(new BearerTokenFilter(users, problems), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  /** Authenticates {@code Authorization: Bearer lst_…}; an unknown token is a 401. */
+  static final class BearerTokenFilter extends OncePerRequestFilter {
+    private final UserRepository users;
+    private final ProblemWriter problems;
+
+    BearerTokenFilter(UserRepository users, ProblemWriter problems) {
+      this.users = users;
+      this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String header = request.getHeader("Authorization");
+      if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        Optional<StoredUser> user = users.findByToken(header.substring(7).trim());
+        if (user.isEmpty()) {
+          problems.write(response, 401, "unauthenticated", "unknown or revoked token");
+          return;
+        }
+        StoredUser u = user.get();
+        var auth =
+            UsernamePasswordAuthenticationToken.authenticated(
+                u.username(), null, List.of(new SimpleGrantedAuthority("ROLE_" + u.role().name())));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(auth);
+        SecurityContextHolder.setContext(context);
+      }
+      chain.doFilter(request, response);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.least.app.config;
+
+import dev.least.app.audit.AuditLog;
+import dev.least.app.store.RecommendationRepository;
+import dev.least.app.store.SnapshotRepository;
+import dev.least.app.store.TenantRepository;
+import dev.least.app.store.UserRepository;
+import dev.least.app.workflow.SnapshotImport;
+import dev.least.app.workflow.Workflow;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The server's objects: plain classes, built here so they stay free of Spring annotations. */
+@Configuration(proxyBeanMethods = false)
+public class ServerBeans {
+  /** The version the engine reports in runs and audit rows. */
+  public static String engineVersion() {
+    String v = ServerBeans.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0-dev" : v;
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  TransactionTemplate transactionTemplate(PlatformTransactionManager tm) {
+    return new TransactionTemplate(tm);
+  }
+
+  @Bean
+  AuditLog auditLog(DataSource ds, Clock clock) {
+    return new AuditLog(ds, clock);
+  }
+
+  @Bean
+  TenantRepository tenantRepository(DataSource ds, Clock clock) {
+    return new TenantRepository(ds, clock);
+  }
+
+  @Bean
+  SnapshotRepository snapshotRepository(DataSource ds) {
+    return new SnapshotRepository(ds);
+  }
+
+  @Bean
+  RecommendationRepository recommendationRepository(DataSource ds) {
+    return new RecommendationRepository(ds);
+  }
+
+  @Bean
+  UserRepository userRepository(DataSource ds, Clock clock) {
+    return new UserRepository(ds, clock);
+  }
+
+  @Bean
+  Workflow workflow(
+      RecommendationRepository r,
+      SnapshotRepository s,
+      TenantRepository t,
+      AuditLog a,
+      TransactionTemplate tx,
+      Clock clock) {
+    return new Workflow(r, s, t, a, tx, clock);
+  }
+
+  @Bean
+  SnapshotImport snapshotImport(
+      TenantRepository t,
+      SnapshotRepository s,
+      RecommendationRepository r,
+      AuditLog a,
+      TransactionTemplate tx,
+      Clock clock) {
+    return new SnapshotImport(t, s, r, a, tx, clock, engineVersion());
+  }
+}

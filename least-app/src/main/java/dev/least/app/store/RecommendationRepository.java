@@ -1,0 +1,272 @@
+package dev.least.app.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.least.app.workflow.RecommendationState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * Recommendations, their approvals, events and comments. State changes are compare-and-set on the
+ * {@code version} column (optimistic locking): {@link #moveState} returns false when someone else
+ * changed the row first.
+ */
+public final class RecommendationRepository {
+  private static final String COLUMNS =
+      "r.id, r.run_id, r.tenant_id, r.rec_key, r.type, r.platform, r.risk, r.confidence, r.mode,"
+          + " r.target_kind, r.target_id, r.target_name, r.state, r.version, r.requested_by,"
+          + " r.created_at, r.updated_at, r.body_json, r.applied_patch";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  public RecommendationRepository(DataSource dataSource) {
+    requireNonNull(dataSource, "dataSource");
+    this.jdbc = JdbcClient.create(dataSource);
+    this.template = new JdbcTemplate(dataSource);
+  }
+
+  /** Inserts new recommendations (ids and versions ignored) in batches. */
+  public void insertAll(List<StoredRecommendation> recs) {
+    template.batchUpdate(
+        "INSERT INTO recommendations (run_id, tenant_id, rec_key, type, platform, risk, confidence,"
+            + " mode, target_kind, target_id, target_name, state, version, requested_by, created_at,"
+            + " updated_at, body_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+        recs,
+        500,
+        (ps, r) -> {
+          ps.setLong(1, r.runId());
+          ps.setLong(2, r.tenantId());
+          ps.setString(3, r.key());
+          ps.setString(4, r.type());
+          ps.setString(5, r.platform());
+          ps.setString(6, r.risk());
+          ps.setDouble(7, r.confidence());
+          ps.setString(8, r.mode());
+          ps.setString(9, r.targetKind());
+          ps.setString(10, r.targetId());
+          ps.setString(11, r.targetName());
+          ps.setString(12, r.state().wire());
+          ps.setString(13, r.requestedBy());
+          ps.setObject(14, Timestamps.of(r.createdAt()));
+          ps.setObject(15, Timestamps.of(r.updatedAt()));
+          ps.setString(16, r.bodyJson());
+        });
+  }
+
+  public Optional<StoredRecommendation> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM recommendations r WHERE r.id = ?")
+        .param(id)
+        .query((rs, n) -> recommendation(rs))
+        .optional();
+  }
+
+  /** Ids of a run's recommendations, in order. */
+  public List<Long> idsOfRun(long runId) {
+    return jdbc.sql("SELECT id FROM recommendations WHERE run_id = ? ORDER BY id")
+        .param(runId)
+        .query(Long.class)
+        .list();
+  }
+
+  /** One page of the filtered list, in id (import) order. */
+  public Page<StoredRecommendation> page(RecommendationFilter f, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (f.tenant() != null) {
+      where.append(" AND r.tenant_id = (SELECT t.id FROM tenants t WHERE t.name = ?)");
+      params.add(f.tenant());
+    }
+    add(where, params, "r.type", f.type());
+    add(where, params, "r.platform", f.platform());
+    add(where, params, "r.state", f.state() == null ? null : f.state().wire());
+    add(where, params, "r.risk", f.risk());
+    long total =
+        requireNonNull(
+            jdbc.sql("SELECT COUNT(*) FROM recommendations r" + where)
+                .params(params)
+                .query(Long.class)
+                .single(),
+            "count");
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add((long) page * size);
+    pageParams.add(size);
+    List<StoredRecommendation> items =
+        jdbc.sql(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM recommendations r"
+                    + where
+                    + " ORDER BY r.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+            .params(pageParams)
+            .query((rs, n) -> recommendation(rs))
+            .list();
+    return new Page<>(items, page, size, total);
+  }
+
+  private static void add(
+      StringBuilder where, List<Object> params, String column, @Nullable String v) {
+    if (v != null) {
+      where.append(" AND ").append(column).append(" = ?");
+      params.add(v);
+    }
+  }
+
+  /**
+   * Compare-and-set: moves the row from {@code from} at {@code expectedVersion} to {@code to},
+   * bumping the version. False when the row is no longer at that state and version.
+   */
+  public boolean moveState(
+      long id,
+      RecommendationState from,
+      int expectedVersion,
+      RecommendationState to,
+      Instant at,
+      @Nullable String appliedPatch) {
+    int n =
+        jdbc.sql(
+                "UPDATE recommendations SET state = ?, version = version + 1, updated_at = ?,"
+                    + " applied_patch = COALESCE(?, applied_patch)"
+                    + " WHERE id = ? AND state = ? AND version = ?")
+            .params(to.wire(), Timestamps.of(at), appliedPatch, id, from.wire(), expectedVersion)
+            .update();
+    return n == 1;
+  }
+
+  /** Compare-and-set on the version alone (a first approval that does not change the state). */
+  public boolean touch(long id, int expectedVersion, Instant at) {
+    return jdbc.sql(
+                "UPDATE recommendations SET version = version + 1, updated_at = ?"
+                    + " WHERE id = ? AND version = ?")
+            .params(Timestamps.of(at), id, expectedVersion)
+            .update()
+        == 1;
+  }
+
+  /** Records an approval; false if this approver already approved it. */
+  public boolean addApproval(long id, String approver, Instant at) {
+    boolean already =
+        jdbc.sql(
+                    "SELECT COUNT(*) FROM recommendation_approvals WHERE recommendation_id = ? AND approver = ?")
+                .params(id, approver)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (already) {
+      return false;
+    }
+    jdbc.sql(
+            "INSERT INTO recommendation_approvals (recommendation_id, approver, approved_at)"
+                + " VALUES (?, ?, ?)")
+        .params(id, approver, Timestamps.of(at))
+        .update();
+    return true;
+  }
+
+  public List<String> approvers(long id) {
+    return jdbc.sql(
+            "SELECT approver FROM recommendation_approvals WHERE recommendation_id = ?"
+                + " ORDER BY approved_at, approver")
+        .param(id)
+        .query(String.class)
+        .list();
+  }
+
+  /** Forgets approvals (a deferred recommendation that is reopened starts over). */
+  public void clearApprovals(long id) {
+    jdbc.sql("DELETE FROM recommendation_approvals WHERE recommendation_id = ?").param(id).update();
+  }
+
+  public void addEvent(
+      long id,
+      @Nullable RecommendationState from,
+      RecommendationState to,
+      String actor,
+      Instant at,
+      @Nullable String comment) {
+    jdbc.sql(
+            "INSERT INTO recommendation_events (recommendation_id, from_state, to_state, actor, at,"
+                + " comment) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(id, from == null ? null : from.wire(), to.wire(), actor, Timestamps.of(at), comment)
+        .update();
+  }
+
+  public List<RecommendationEvent> events(long id) {
+    return jdbc.sql(
+            "SELECT id, recommendation_id, from_state, to_state, actor, at, comment"
+                + " FROM recommendation_events WHERE recommendation_id = ? ORDER BY id")
+        .param(id)
+        .query(
+            (rs, n) -> {
+              String from = rs.getString("from_state");
+              return new RecommendationEvent(
+                  rs.getLong("id"),
+                  rs.getLong("recommendation_id"),
+                  from == null ? null : RecommendationState.fromWire(from),
+                  RecommendationState.fromWire(rs.getString("to_state")),
+                  rs.getString("actor"),
+                  Timestamps.get(rs, "at"),
+                  rs.getString("comment"));
+            })
+        .list();
+  }
+
+  public Comment addComment(long id, String author, Instant at, String body) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO recommendation_comments (recommendation_id, author, at, body)"
+                + " VALUES (?, ?, ?, ?)")
+        .params(id, author, Timestamps.of(at), body)
+        .update(keys, "id");
+    return new Comment(requireNonNull(keys.getKey(), "id").longValue(), id, author, at, body);
+  }
+
+  public List<Comment> comments(long id) {
+    return jdbc.sql(
+            "SELECT id, recommendation_id, author, at, body FROM recommendation_comments"
+                + " WHERE recommendation_id = ? ORDER BY id")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Comment(
+                    rs.getLong("id"),
+                    rs.getLong("recommendation_id"),
+                    rs.getString("author"),
+                    Timestamps.get(rs, "at"),
+                    rs.getString("body")))
+        .list();
+  }
+
+  private static StoredRecommendation recommendation(ResultSet rs) throws SQLException {
+    return new StoredRecommendation(
+        rs.getLong("id"),
+        rs.getLong("run_id"),
+        rs.getLong("tenant_id"),
+        rs.getString("rec_key"),
+        rs.getString("type"),
+        rs.getString("platform"),
+        rs.getString("risk"),
+        rs.getDouble("confidence"),
+        rs.getString("mode"),
+        rs.getString("target_kind"),
+        rs.getString("target_id"),
+        rs.getString("target_name"),
+        RecommendationState.fromWire(rs.getString("state")),
+        rs.getInt("version"),
+        rs.getString("requested_by"),
+        Timestamps.get(rs, "created_at"),
+        Timestamps.get(rs, "updated_at"),
+        rs.getString("body_json"),
+        rs.getString("applied_patch"));
+  }
+}
