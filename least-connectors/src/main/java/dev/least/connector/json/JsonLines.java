@@ -2,6 +2,9 @@ package dev.least.connector.json;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -66,12 +69,16 @@ public final class JsonLines {
         }
         first = false;
       }
-      for (int i = scan; i < end; i++) {
-        if (buf[i] == '\n') {
-          emit(buf, start, i, lineNo, handler);
-          lineNo++;
-          start = i + 1;
+      int i = scan;
+      while (i < end) {
+        int nl = indexOfNewline(buf, i, end);
+        if (nl < 0) {
+          break;
         }
+        emit(buf, start, nl, lineNo, handler);
+        lineNo++;
+        start = nl + 1;
+        i = nl + 1;
       }
       scan = end;
     }
@@ -86,6 +93,34 @@ public final class JsonLines {
       emit(buf, start, end, lineNo, handler);
     }
     return total;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The index of the first {@code \n} in {@code buf[from, to)}, or -1. Eight bytes at a time
+   * (SWAR): a byte equal to {@code \n} becomes zero after the XOR, and the classic zero-byte test
+   * flags it; the lowest flagged byte is always a true match.
+   */
+  static int indexOfNewline(byte[] buf, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long v = (long) LONGS.get(buf, i) ^ NEWLINES;
+      long m = (v - ONES) & ~v & HIGHS;
+      if (m != 0) {
+        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void emit(byte[] buf, int from, int to, long lineNo, LineHandler handler) {

@@ -119,4 +119,23 @@ class JsonLinesTest {
     }
     assertThat(got).isEqualTo(nonBlank);
   }
+
+  @Property(tries = 500)
+  void newlineSearchFindsTheFirstNewlineAtAnyAlignment(
+      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> bytes,
+      @ForAll @IntRange(min = 0, max = 40) int from) {
+    byte[] b = new byte[bytes.size()];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) (int) bytes.get(i);
+    }
+    int start = Math.min(from, b.length);
+    int want = -1;
+    for (int i = start; i < b.length; i++) {
+      if (b[i] == '\n') {
+        want = i;
+        break;
+      }
+    }
+    assertThat(JsonLines.indexOfNewline(b, start, b.length)).isEqualTo(want);
+  }
 }
