@@ -101,15 +101,7 @@ public final class JsonRecords {
             "unexpected content after the JSON value");
       }
     } catch (JacksonException e) {
-      throw new SnapshotException(
-          ctx.relative(file),
-          "not valid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
+      throw SnapshotException.notJson(ctx.relative(file), e);
     } catch (IOException e) {
       throw new SnapshotException(ctx.relative(file), "cannot read: " + e.getMessage(), e);
     }

@@ -31,15 +31,7 @@ public final class ManifestReader {
     try (Reader text = JsonInput.openText(file)) {
       node = JsonRecords.MAPPER.readTree(text);
     } catch (JacksonException e) {
-      throw new SnapshotException(
-          FILE,
-          "not valid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
+      throw SnapshotException.notJson(FILE, e);
     } catch (IOException e) {
       throw new SnapshotException(FILE, "cannot read: " + e.getMessage(), e);
     }

@@ -19,6 +19,19 @@ public final class SnapshotException extends RuntimeException {
     this.file = file;
   }
 
+  /** A file that is not valid JSON, with the line and column the parser stopped at. */
+  public static SnapshotException notJson(String file, tools.jackson.core.JacksonException e) {
+    return new SnapshotException(
+        file,
+        "not valid JSON at line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ": "
+            + e.getOriginalMessage(),
+        e);
+  }
+
   /** The offending file, relative to the snapshot root when inside it. */
   public String file() {
     return file;
