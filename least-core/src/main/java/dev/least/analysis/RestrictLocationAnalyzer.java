@@ -11,6 +11,7 @@ import dev.least.recommend.Recommendation;
 import dev.least.recommend.RecommendationType;
 import dev.least.recommend.Ref;
 import dev.least.recommend.Risk;
+import dev.least.source.CountryCodes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,7 +57,7 @@ public final class RestrictLocationAnalyzer implements Analyzer {
     SignInLog log = in.snapshot().signIns();
     Map<String, Tally> tallies = new TreeMap<>();
     for (int i = 0; i < log.size(); i++) {
-      String code = Countries.code(log.country(i));
+      String code = CountryCodes.code(log.country(i));
       if (code == null) {
         continue;
       }

@@ -12,6 +12,7 @@ import dev.least.model.SignInLog;
 import dev.least.model.SignInOutcome;
 import dev.least.model.Source;
 import dev.least.model.TriState;
+import dev.least.source.CountryCodes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -276,7 +277,7 @@ final class OktaSystemLogParser {
         appId,
         appName,
         ip,
-        OktaCountries.code(country),
+        CountryCodes.codeOrSame(country),
         city,
         knownBrowser ? ClientAppType.BROWSER : ClientAppType.UNKNOWN,
         browser,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class OktaCountriesTest {
+class CountryCodesTest {
   @ParameterizedTest
   @CsvSource({
     "United States, US",
@@ -17,6 +17,6 @@ class OktaCountriesTest {
     "Atlantis, Atlantis"
   })
   void codeWhenEnglishNameOrCodeThenIsoAlpha2OtherwiseKept(String name, String code) {
-    assertThat(OktaCountries.code(name)).isEqualTo(code);
+    assertThat(dev.least.source.CountryCodes.codeOrSame(name)).isEqualTo(code);
   }
 }
