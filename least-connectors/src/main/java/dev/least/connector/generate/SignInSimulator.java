@@ -702,7 +702,10 @@ final class SignInSimulator {
               entraFacts(
                   u, app, type, platformOf(os), where, risk, compliant, managed, true, true, t2));
       s.mfaAt = t2;
-      entraCovered[i] |= 1L << a;
+      boolean allowed = e2.decision() == Decision.ALLOW || e2.decision() == Decision.NOT_EVALUABLE;
+      if (allowed) {
+        entraCovered[i] |= 1L << a;
+      }
       emit(
           u,
           app,
@@ -714,8 +717,8 @@ final class SignInSimulator {
           compliant,
           managed,
           where,
-          0,
-          null,
+          allowed ? 0 : 53003,
+          allowed ? null : "Access has been blocked by Conditional Access policies.",
           "MFA completed in Azure AD",
           EntraSignIn.Step.MFA_APPROVED,
           risky,
@@ -878,7 +881,13 @@ final class SignInSimulator {
             u.office().lat(),
             u.office().lon(),
             false);
+    // the attacker goes for the CRM: Office 365 would also demand a compliant device
     PlannedApp exchange = entraAppList.get(0);
+    for (PlannedApp a : entraAppList) {
+      if (a.name().equals("Contoso CRM")) {
+        exchange = a;
+      }
+    }
     long t = day * 86_400_000L + (1 * 3600 + 30 * 60) * 1000L;
     SignInFacts f =
         entraFacts(
@@ -932,6 +941,7 @@ final class SignInSimulator {
                 true,
                 true,
                 tok));
+    boolean allowed = ok.decision() == Decision.ALLOW || ok.decision() == Decision.NOT_EVALUABLE;
     emit(
         u,
         exchange,
@@ -943,8 +953,8 @@ final class SignInSimulator {
         false,
         false,
         attacker,
-        0,
-        null,
+        allowed ? 0 : 53003,
+        allowed ? null : "Access has been blocked by Conditional Access policies.",
         "MFA completed in Azure AD",
         EntraSignIn.Step.MFA_APPROVED,
         "none",
