@@ -30,7 +30,6 @@ final class EntraSignInWriter implements Closeable {
   private static final SerializableString CA_STATUS =
       new SerializedString("conditionalAccessStatus");
   private static final SerializableString INTERACTIVE = new SerializedString("isInteractive");
-  private static final SerializableString RESULT = new SerializedString("result");
 
   private final JsonGenerator g;
   private final OutputStream out;
@@ -38,6 +37,9 @@ final class EntraSignInWriter implements Closeable {
   private long values;
   private final Map<String, ConditionalAccessPolicy> policies = new HashMap<>();
   private final Map<String, List<String>> controls = new HashMap<>();
+  private final Map<String, String[]> fragments = new HashMap<>();
+  private final Map<String, String> locations = new HashMap<>();
+  private final Map<String, String> devices = new HashMap<>();
 
   EntraSignInWriter(OutputStream out, List<ConditionalAccessPolicy> caPolicies) {
     this.out = out;
@@ -117,29 +119,26 @@ final class EntraSignInWriter implements Closeable {
     g.writeStringProperty("additionalDetails", e.additionalDetails());
     g.writeEndObject();
     g.writeName("deviceDetail");
-    g.writeStartObject();
-    String deviceId =
-        e.managed() ? EntraDirectoryWriter.nameUuid(u.upn() + e.operatingSystem()) : "";
-    g.writeStringProperty("deviceId", deviceId);
-    g.writeStringProperty("displayName", e.managed() ? deviceName(u, e.operatingSystem()) : "");
-    g.writeStringProperty("operatingSystem", e.operatingSystem());
-    g.writeStringProperty("browser", e.browser());
-    g.writeBooleanProperty("isCompliant", e.compliant());
-    g.writeBooleanProperty("isManaged", e.managed());
-    g.writeStringProperty("trustType", e.managed() ? "Azure AD joined" : "");
-    g.writeEndObject();
+    g.writeRawValue(device(e));
     g.writeName("location");
-    g.writeStartObject();
-    g.writeStringProperty("city", e.where().city());
-    g.writeStringProperty("state", e.where().state());
-    g.writeStringProperty("countryOrRegion", e.where().country());
-    g.writeName("geoCoordinates");
-    g.writeStartObject();
-    g.writeNullProperty("altitude");
-    g.writeNumberProperty("latitude", e.where().lat());
-    g.writeNumberProperty("longitude", e.where().lon());
-    g.writeEndObject();
-    g.writeEndObject();
+    g.writeRawValue(
+        locations.computeIfAbsent(
+            e.where().city(),
+            c ->
+                WireJson.compact(
+                    gen -> {
+                      gen.writeStartObject();
+                      gen.writeStringProperty("city", e.where().city());
+                      gen.writeStringProperty("state", e.where().state());
+                      gen.writeStringProperty("countryOrRegion", e.where().country());
+                      gen.writeName("geoCoordinates");
+                      gen.writeStartObject();
+                      gen.writeNullProperty("altitude");
+                      gen.writeNumberProperty("latitude", e.where().lat());
+                      gen.writeNumberProperty("longitude", e.where().lon());
+                      gen.writeEndObject();
+                      gen.writeEndObject();
+                    })));
     boolean mfa =
         e.step() == EntraSignIn.Step.MFA_APPROVED
             || e.step() == EntraSignIn.Step.MFA_CLAIM
@@ -151,24 +150,81 @@ final class EntraSignInWriter implements Closeable {
         mfa ? "multiFactorAuthentication" : "singleFactorAuthentication");
     authenticationDetails(g, e, time);
     g.writeName("appliedConditionalAccessPolicies");
-    g.writeStartArray();
+    StringBuilder applied = new StringBuilder(160 * e.outcomes().size() + 2).append('[');
     for (PolicyOutcome o : e.outcomes()) {
-      ConditionalAccessPolicy p = policies.get(o.policyId());
-      g.writeStartObject();
-      g.writeName(ID);
-      g.writeString(o.policyId());
-      g.writeStringProperty("displayName", p == null ? o.policyId() : p.displayName());
-      WireJson.strings(g, "enforcedGrantControls", controls.getOrDefault(o.policyId(), List.of()));
-      WireJson.strings(
-          g,
-          "enforcedSessionControls",
-          p != null && p.sessionControls() != null ? List.of("SignInFrequency") : List.of());
-      g.writeName(RESULT);
-      g.writeString(o.result().wire());
-      g.writeEndObject();
+      if (applied.length() > 1) {
+        applied.append(',');
+      }
+      applied.append(fragment(o));
     }
-    g.writeEndArray();
+    g.writeRawValue(applied.append(']').toString());
     g.writeEndObject();
+  }
+
+  /** The constant JSON of one policy's entry with one result, built once. */
+  private String device(EntraSignIn e) {
+    PlannedUser u = e.user();
+    String key =
+        u.index()
+            + "|"
+            + e.operatingSystem()
+            + "|"
+            + e.browser()
+            + "|"
+            + e.compliant()
+            + "|"
+            + e.managed();
+    if (devices.size() > 200_000) {
+      devices.clear();
+    }
+    return devices.computeIfAbsent(
+        key,
+        k ->
+            WireJson.compact(
+                gen -> {
+                  gen.writeStartObject();
+                  gen.writeStringProperty(
+                      "deviceId",
+                      e.managed()
+                          ? EntraDirectoryWriter.nameUuid(u.upn() + e.operatingSystem())
+                          : "");
+                  gen.writeStringProperty(
+                      "displayName", e.managed() ? deviceName(u, e.operatingSystem()) : "");
+                  gen.writeStringProperty("operatingSystem", e.operatingSystem());
+                  gen.writeStringProperty("browser", e.browser());
+                  gen.writeBooleanProperty("isCompliant", e.compliant());
+                  gen.writeBooleanProperty("isManaged", e.managed());
+                  gen.writeStringProperty("trustType", e.managed() ? "Azure AD joined" : "");
+                  gen.writeEndObject();
+                }));
+  }
+
+  private String fragment(PolicyOutcome o) {
+    String[] byResult =
+        fragments.computeIfAbsent(o.policyId(), k -> new String[PolicyResult.values().length]);
+    String f = byResult[o.result().ordinal()];
+    if (f == null) {
+      ConditionalAccessPolicy p = policies.get(o.policyId());
+      f =
+          WireJson.compact(
+              gen -> {
+                gen.writeStartObject();
+                gen.writeStringProperty("id", o.policyId());
+                gen.writeStringProperty("displayName", p == null ? o.policyId() : p.displayName());
+                WireJson.strings(
+                    gen, "enforcedGrantControls", controls.getOrDefault(o.policyId(), List.of()));
+                WireJson.strings(
+                    gen,
+                    "enforcedSessionControls",
+                    p != null && p.sessionControls() != null
+                        ? List.of("SignInFrequency")
+                        : List.of());
+                gen.writeStringProperty("result", o.result().wire());
+                gen.writeEndObject();
+              });
+      byResult[o.result().ordinal()] = f;
+    }
+    return f;
   }
 
   private static String deviceName(PlannedUser u, String os) {

@@ -27,6 +27,8 @@ final class OktaLogWriter implements Closeable {
   private final OutputStream out;
   private final Clock clock = new Clock();
   private long values;
+  private final java.util.Map<String, String> agents = new java.util.HashMap<>();
+  private final java.util.Map<String, String> places = new java.util.HashMap<>();
 
   OktaLogWriter(OutputStream out) {
     this.out = out;
@@ -72,28 +74,42 @@ final class OktaLogWriter implements Closeable {
     g.writeName("client");
     g.writeStartObject();
     g.writeName("userAgent");
-    g.writeStartObject();
-    g.writeStringProperty("rawUserAgent", userAgent(os));
-    g.writeStringProperty("os", os);
-    g.writeStringProperty("browser", browser);
-    g.writeEndObject();
+    g.writeRawValue(
+        agents.computeIfAbsent(
+            os + "|" + browser,
+            k ->
+                WireJson.compact(
+                    gen -> {
+                      gen.writeStartObject();
+                      gen.writeStringProperty("rawUserAgent", userAgent(os));
+                      gen.writeStringProperty("os", os);
+                      gen.writeStringProperty("browser", browser);
+                      gen.writeEndObject();
+                    })));
     g.writeStringProperty("zone", "null");
     g.writeStringProperty(
         "device", os.equals("iOS") || os.equals("Android") ? "Mobile" : "Computer");
     g.writeNullProperty("id");
     g.writeStringProperty("ipAddress", where.ip());
     g.writeName("geographicalContext");
-    g.writeStartObject();
-    g.writeStringProperty("city", where.city());
-    g.writeStringProperty("state", where.state());
-    g.writeStringProperty("country", where.countryName());
-    g.writeNullProperty("postalCode");
-    g.writeName("geolocation");
-    g.writeStartObject();
-    g.writeNumberProperty("lat", where.lat());
-    g.writeNumberProperty("lon", where.lon());
-    g.writeEndObject();
-    g.writeEndObject();
+    g.writeRawValue(
+        places.computeIfAbsent(
+            where.city(),
+            k ->
+                WireJson.compact(
+                    gen -> {
+                      gen.writeStartObject();
+                      gen.writeStringProperty("city", where.city());
+                      gen.writeStringProperty("state", where.state());
+                      gen.writeStringProperty("country", where.countryName());
+                      gen.writeNullProperty("postalCode");
+                      gen.writeName("geolocation");
+                      gen.writeStartObject();
+                      gen.writeNumberProperty("lat", where.lat());
+                      gen.writeNumberProperty("lon", where.lon());
+                      gen.writeEndObject();
+                      gen.writeEndObject();
+                    })));
     g.writeEndObject();
     g.writeNullProperty("device");
     g.writeName("authenticationContext");
