@@ -1,8 +1,10 @@
 package dev.least.app.cli;
 
+import dev.least.connector.generate.OktaSessionEvaluator;
 import dev.least.connector.generate.PolicyEngines;
 import dev.least.model.TenantSnapshot;
 import dev.least.policy.SignInEvaluator;
+import dev.least.policy.okta.OktaSignOnEvaluator;
 
 /** The real policy engines for {@code least generate}: every logged result is theirs. */
 final class VendorPolicyEngines implements PolicyEngines {
@@ -14,6 +16,6 @@ final class VendorPolicyEngines implements PolicyEngines {
 
   @Override
   public SignInEvaluator okta(TenantSnapshot directory) {
-    throw new UnsupportedOperationException("the Okta policy engine is not in this build yet");
+    return new OktaSessionEvaluator(OktaSignOnEvaluator.of(directory));
   }
 }

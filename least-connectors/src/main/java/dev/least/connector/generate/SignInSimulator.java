@@ -15,6 +15,7 @@ import dev.least.policy.SignInFacts;
 import dev.least.policy.entra.ConditionalAccessPolicy;
 import dev.least.policy.entra.PolicyState;
 import dev.least.policy.okta.OktaPolicy;
+import dev.least.policy.okta.OktaPolicyType;
 import dev.least.policy.okta.OktaRule;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -1202,6 +1203,11 @@ final class SignInSimulator {
     Evaluation e = okta.evaluate(oktaFacts(u, app, where, os, s.oktaMfa, t, RiskLevel.LOW));
     int a = oktaAppList.indexOf(app);
     for (PolicyOutcome o : e.outcomes()) {
+      OktaPolicy policy = oktaPolicyById.get(o.policyId());
+      if (policy != null && policy.type() == OktaPolicyType.OKTA_SIGN_ON) {
+        // the global session policy was evaluated (and logged) when the session started
+        continue;
+      }
       okta(
           "policy.evaluate_sign_on",
           "Evaluation of sign-on policy",

@@ -25,10 +25,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * TEST-ONLY stand-in for the real engines while they are being written: the small subset of
- * Conditional Access and Okta policy semantics the generated policies use (users, groups, roles,
- * apps, client apps, locations, sign-in risk; Okta priority order, zones, groups, factor modes).
- * Never shipped; the CLI wires the real evaluators.
+ * TEST-ONLY stand-in for the Conditional Access engine while it is being written (Okta: the real
+ * {@code OktaSignOnEvaluator}): the small subset of Conditional Access and Okta policy semantics
+ * the generated policies use (users, groups, roles, apps, client apps, locations, sign-in risk;
+ * Okta priority order, zones, groups, factor modes). Never shipped; the CLI wires the real
+ * evaluators.
  */
 final class InterimPolicyEngines implements PolicyEngines {
   @Override
@@ -187,6 +188,11 @@ final class InterimPolicyEngines implements PolicyEngines {
 
   @Override
   public SignInEvaluator okta(TenantSnapshot d) {
+    return new OktaSessionEvaluator(dev.least.policy.okta.OktaSignOnEvaluator.of(d));
+  }
+
+  /** The interim Okta subset, kept for comparison with the real engine. */
+  SignInEvaluator interimOkta(TenantSnapshot d) {
     List<OktaPolicy> signOn = new ArrayList<>();
     for (OktaPolicy p : d.oktaPolicies()) {
       if (p.type() == OktaPolicyType.OKTA_SIGN_ON && p.active()) {
