@@ -5,6 +5,7 @@ import dev.least.connector.generate.GeneratorOptions;
 import dev.least.connector.generate.PlatformChoice;
 import dev.least.connector.generate.PolicyEngines;
 import dev.least.connector.generate.TenantGenerator;
+import dev.least.connector.generate.VendorPolicyEngines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

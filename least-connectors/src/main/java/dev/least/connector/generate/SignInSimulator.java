@@ -633,20 +633,27 @@ final class SignInSimulator {
     s.appsOpened |= 1L << a;
     String risky = risk == RiskLevel.NONE ? "none" : risk.name().toLowerCase(java.util.Locale.ROOT);
     if (e.decision() == Decision.BLOCK) {
+      Set<String> failed = failedControls(e);
+      boolean device =
+          !failed.contains("block")
+              && (failed.contains("compliantDevice") || failed.contains("domainJoinedDevice"));
       emit(
           u,
           app,
           t,
-          interactive,
+          true,
           client,
           os,
           browser,
           compliant,
           managed,
           where,
-          53003,
-          "Access has been blocked by Conditional Access policies. The access policy does not "
-              + "allow token issuance.",
+          device ? 53000 : 53003,
+          device
+              ? "Device is not in required device state: compliant. Conditional Access policy "
+                  + "requires a compliant device, and the device is not compliant."
+              : "Access has been blocked by Conditional Access policies. The access policy does "
+                  + "not allow token issuance.",
           null,
           EntraSignIn.Step.PASSWORD,
           risky,

@@ -23,7 +23,7 @@ record GeneratedTenant(Path dir, GenerationResult result) {
   static GeneratedTenant generate(Path parent, GeneratorOptions o) {
     Path snap = parent.resolve("snapshot");
     GenerationResult r =
-        new TenantGenerator(new InterimPolicyEngines(), s -> {})
+        new TenantGenerator(new VendorPolicyEngines(), s -> {})
             .generate(o, snap, parent.resolve("truth.json"));
     return new GeneratedTenant(parent, r);
   }
