@@ -811,6 +811,15 @@ final class OrganisationPlanner {
                     && (isDept(users.get(i), "Engineering") || isDept(users.get(i), "Marketing"))
                     && i % 13 == 5);
     phoenix = java.util.Arrays.copyOf(phoenix, Math.min(phoenix.length, 12));
+    for (int i = users.size() - 1; i > Department.ALL.size() && phoenix.length < 3; i--) {
+      PlannedUser u = users.get(i);
+      if (onEntra(u)
+          && u.activity() == Activity.NORMAL
+          && u.roles().isEmpty()
+          && (isDept(u, "Engineering") || isDept(u, "Marketing"))) {
+        phoenix = with(phoenix, i);
+      }
+    }
     PlannedGroup ph1 =
         entraGroup(
             "Project Phoenix", "Phoenix programme", GroupKind.STATIC, null, phoenix, false, 400);
@@ -1043,7 +1052,8 @@ final class OrganisationPlanner {
             userRef(gap, Source.ENTRA),
             List.of(),
             "holds Exchange Administrator (privileged); CA001 does not include the role and "
-                + "CA-Exclusion-Vendor-Integration excludes the account from CA003"));
+                + "CA-Exclusion-Vendor-Integration excludes the account from CA003, so no "
+                + "enabled all-apps MFA policy covers it"));
     for (int b : breakGlass) {
       PlannedUser u = users.get(b);
       decoys.add(
