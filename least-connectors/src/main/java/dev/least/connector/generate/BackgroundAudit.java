@@ -141,10 +141,8 @@ final class BackgroundAudit {
     for (Function<PlannedUser, String> attr : attributes) {
       Map<String, List<Integer>> byValue = new TreeMap<>();
       for (PlannedUser u : plan.users()) {
-        boolean on =
-            platform == Source.ENTRA
-                ? u.entraId() != null
-                : u.oktaId() != null && !"DEPROVISIONED".equals(u.oktaStatus());
+        // attribute holders are every account on the platform, as an analyzer sees them
+        boolean on = platform == Source.ENTRA ? u.entraId() != null : u.oktaId() != null;
         String v = attr.apply(u);
         if (on && v != null) {
           byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(u.index());

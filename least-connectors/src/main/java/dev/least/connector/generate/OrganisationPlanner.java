@@ -215,6 +215,7 @@ final class OrganisationPlanner {
       planOkta(users, groups, apps, locations, okta);
     }
     planUserScenarios(users, groups);
+    planStaleGrants(users, groups, apps);
     List<String> protectedUsers = new ArrayList<>();
     for (PlannedUser u : users) {
       if (u.kind() == UserKind.BREAK_GLASS) {
@@ -1005,7 +1006,8 @@ final class OrganisationPlanner {
         entraApp(
             "Partner Portal",
             ids.uuid(),
-            List.of(partners.id(), groupNamed(groups, "All Sales").id()),
+            // Project Phoenix holds the app assignment, so it is the group to keep when merging
+            List.of(partners.id(), groupNamed(groups, "All Sales").id(), ph1.id()),
             false,
             0.4));
     PlannedApp legacyExpenses = entraApp("Legacy Expenses", ids.uuid(), List.of(), false, 0.0);
@@ -1665,7 +1667,12 @@ final class OrganisationPlanner {
             2000);
     groups.add(everyone);
     for (Department d : Department.ALL) {
-      int[] m = members(users, i -> onOkta(users.get(i)) && isDept(users.get(i), d.name()));
+      // the planted static Legal group holds every Legal account, deprovisioned ones included,
+      // exactly as the attribute does
+      int[] m =
+          d.name().equals("Legal")
+              ? members(users, i -> users.get(i).oktaId() != null && isDept(users.get(i), "Legal"))
+              : members(users, i -> onOkta(users.get(i)) && isDept(users.get(i), d.name()));
       if (d.name().equals("Legal")) {
         PlannedGroup g = oktaGroup("Legal", "Legal team", null, m, false, 900);
         groups.add(g);
@@ -1739,7 +1746,9 @@ final class OrganisationPlanner {
     PlannedGroup support = groupNamed(groups, "Dept-Customer Support");
     apps.add(oktaApp("Slack", "slack", List.of(everyone.id()), true, 1.0, defaultAccess));
     apps.add(oktaApp("Zoom", "zoomus", List.of(everyone.id()), true, 0.5, defaultAccess));
-    apps.add(oktaApp("Workday", "workday", List.of(everyone.id()), true, 0.2, defaultAccess));
+    // Finance Approvers holds the approver assignment, so it is the group to keep when merging
+    apps.add(
+        oktaApp("Workday", "workday", List.of(everyone.id(), ap1.id()), true, 0.2, defaultAccess));
     PlannedApp salesforce =
         oktaApp("Salesforce", "salesforce", List.of(sfUsers.id()), false, 1.5, sfAccess);
     apps.add(salesforce);
@@ -2105,6 +2114,54 @@ final class OrganisationPlanner {
                   Source.ENTRA),
               "IMAP4 and SMTP sign-ins succeed; CA002 blocks legacy clients in report-only only"));
     }
+  }
+
+  /**
+   * A stale account's app grants are unused too while its peers use them: recorded, so that an
+   * analyzer reporting them (instead of folding them into disable_stale_account) is not penalised.
+   */
+  private void planStaleGrants(
+      List<PlannedUser> users, List<PlannedGroup> groups, List<PlannedApp> apps) {
+    for (Source s : List.of(Source.ENTRA, Source.OKTA)) {
+      java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+      for (PlannedApp a : apps) {
+        if (a.platform() != s) {
+          continue;
+        }
+        for (String gid : a.groups()) {
+          if (!seen.add(gid)) {
+            continue;
+          }
+          PlannedGroup g = groupNamed(groups, nameOf(groups, gid));
+          List<Truth.Ref> subjects = new ArrayList<>();
+          for (int m : g.members()) {
+            PlannedUser u = users.get(m);
+            if (u.activity() == Activity.STALE) {
+              subjects.add(userRef(u, s));
+            }
+          }
+          if (!subjects.isEmpty()) {
+            scenarios.add(
+                new Truth.Scenario(
+                    "remove_unused_access",
+                    s.folder(),
+                    ref("group", g),
+                    subjects,
+                    "stale accounts (see disable_stale_account): their grant is unused as well;"
+                        + " folding this into disabling the account is equally right"));
+          }
+        }
+      }
+    }
+  }
+
+  private static String nameOf(List<PlannedGroup> groups, String id) {
+    for (PlannedGroup g : groups) {
+      if (g.id().equals(id)) {
+        return g.name();
+      }
+    }
+    throw new IllegalArgumentException("no group " + id);
   }
 
   static final String SPRAY_COUNTRY = "RU";
