@@ -44,7 +44,7 @@ class BackgroundPopulationProperties {
                     .withPlatform(platform));
   }
 
-  @Property(tries = 5)
+  @Property(tries = 8)
   void simpleTypesOccurOnlyWherePlanted(@ForAll("options") GeneratorOptions o) throws IOException {
     Path dir = Files.createTempDirectory("least-gen-prop");
     try {
