@@ -35,6 +35,7 @@ final class EntraSignInWriter implements Closeable {
   private final OutputStream out;
   private final Clock clock = new Clock();
   private long values;
+  private final EncoderThread<Object> encoder;
   private final Map<String, ConditionalAccessPolicy> policies = new HashMap<>();
   private final Map<String, List<String>> controls = new HashMap<>();
   private final Map<String, String[]> fragments = new HashMap<>();
@@ -44,6 +45,7 @@ final class EntraSignInWriter implements Closeable {
   EntraSignInWriter(OutputStream out, List<ConditionalAccessPolicy> caPolicies) {
     this.out = out;
     this.g = WireJson.lines(out);
+    this.encoder = new EncoderThread<>("least-generate-entra", this::encode);
     for (ConditionalAccessPolicy p : caPolicies) {
       policies.put(p.id().value(), p);
       controls.put(p.id().value(), logControls(p));
@@ -69,10 +71,26 @@ final class EntraSignInWriter implements Closeable {
 
   /** Writes a raw, deliberately malformed line (for quarantine tests). */
   void bad(String line) {
-    g.writeRaw(values == 0 ? line + "\n" : "\n" + line);
+    encoder.submit(line);
   }
 
   void write(EntraSignIn e) {
+    encoder.submit(e);
+  }
+
+  private void encode(Object item) {
+    if (item instanceof EntraSignIn e) {
+      encodeEvent(e);
+    } else {
+      encodeBad((String) item);
+    }
+  }
+
+  private void encodeBad(String line) {
+    g.writeRaw(values == 0 ? line + "\n" : "\n" + line);
+  }
+
+  private void encodeEvent(EntraSignIn e) {
     values++;
     PlannedUser u = e.user();
     String time = clock.graph(e.epochMillis());
@@ -301,6 +319,7 @@ final class EntraSignInWriter implements Closeable {
 
   @Override
   public void close() throws java.io.IOException {
+    encoder.close();
     g.writeRaw("\n");
     g.close();
     out.close();

@@ -27,15 +27,97 @@ final class OktaLogWriter implements Closeable {
   private final OutputStream out;
   private final Clock clock = new Clock();
   private long values;
+  private final EncoderThread<Object> encoder;
   private final java.util.Map<String, String> agents = new java.util.HashMap<>();
   private final java.util.Map<String, String> places = new java.util.HashMap<>();
 
   OktaLogWriter(OutputStream out) {
     this.out = out;
     this.g = WireJson.lines(out);
+    this.encoder = new EncoderThread<>("least-generate-okta", this::encode);
   }
 
   void bad(String line) {
+    encoder.submit(line);
+  }
+
+  /** One LogEvent waiting to be encoded. */
+  private record Pending(
+      String uuid,
+      long millis,
+      String eventType,
+      String displayMessage,
+      PlannedUser u,
+      Where where,
+      String os,
+      String browser,
+      String result,
+      @Nullable String reason,
+      List<Target> targets,
+      String sessionId,
+      int authStep,
+      @Nullable String factor,
+      String risk) {}
+
+  void write(
+      String uuid,
+      long millis,
+      String eventType,
+      String displayMessage,
+      PlannedUser u,
+      Where where,
+      String os,
+      String browser,
+      String result,
+      @Nullable String reason,
+      List<Target> targets,
+      String sessionId,
+      int authStep,
+      @Nullable String factor,
+      String risk) {
+    encoder.submit(
+        new Pending(
+            uuid,
+            millis,
+            eventType,
+            displayMessage,
+            u,
+            where,
+            os,
+            browser,
+            result,
+            reason,
+            targets,
+            sessionId,
+            authStep,
+            factor,
+            risk));
+  }
+
+  private void encode(Object item) {
+    if (item instanceof Pending p) {
+      encodeEvent(
+          p.uuid(),
+          p.millis(),
+          p.eventType(),
+          p.displayMessage(),
+          p.u(),
+          p.where(),
+          p.os(),
+          p.browser(),
+          p.result(),
+          p.reason(),
+          p.targets(),
+          p.sessionId(),
+          p.authStep(),
+          p.factor(),
+          p.risk());
+    } else {
+      encodeBad((String) item);
+    }
+  }
+
+  private void encodeBad(String line) {
     g.writeRaw(values == 0 ? line + "\n" : "\n" + line);
   }
 
@@ -45,7 +127,7 @@ final class OktaLogWriter implements Closeable {
    * @param result SUCCESS, FAILURE, ALLOW, DENY, CHALLENGE
    * @param factor e.g. {@code OKTA_VERIFY_PUSH} for factor events
    */
-  void write(
+  private void encodeEvent(
       String uuid,
       long millis,
       String eventType,
@@ -215,6 +297,7 @@ final class OktaLogWriter implements Closeable {
 
   @Override
   public void close() throws java.io.IOException {
+    encoder.close();
     g.writeRaw("\n");
     g.close();
     out.close();
