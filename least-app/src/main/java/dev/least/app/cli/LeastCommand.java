@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ServeCommand.class,
       AuditCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeastCommand implements Runnable {

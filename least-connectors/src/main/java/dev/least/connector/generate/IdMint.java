@@ -1,0 +1,51 @@
+package dev.least.connector.generate;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.SplittableRandom;
+
+/**
+ * Mints vendor-shaped ids from one seeded random source: Entra object ids (UUID v4 text) and Okta
+ * ids (a three-character type prefix and 17 base-62 characters, 20 in all, as Okta's are).
+ */
+final class IdMint {
+  private static final char[] B62 =
+      "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private final SplittableRandom rnd;
+
+  IdMint(SplittableRandom rnd) {
+    this.rnd = requireNonNull(rnd, "rnd");
+  }
+
+  /** A random (version 4) UUID in canonical lower-case text. */
+  String uuid() {
+    return uuid(rnd);
+  }
+
+  static String uuid(SplittableRandom r) {
+    long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+    long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    char[] c = new char[36];
+    int p = 0;
+    for (int i = 0; i < 32; i++) {
+      if (i == 8 || i == 12 || i == 16 || i == 20) {
+        c[p++] = '-';
+      }
+      long word = i < 16 ? msb : lsb;
+      int shift = (15 - (i & 15)) * 4;
+      c[p++] = HEX[(int) ((word >>> shift) & 0xf)];
+    }
+    return new String(c);
+  }
+
+  /** An Okta-style id: {@code prefix} (e.g. {@code 00u}) plus random base-62 to 20 characters. */
+  String okta(String prefix) {
+    StringBuilder b = new StringBuilder(20).append(prefix);
+    while (b.length() < 20) {
+      b.append(B62[rnd.nextInt(B62.length)]);
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,9 @@
+package dev.least.connector.generate;
+
+/** What a planned account is. */
+enum UserKind {
+  EMPLOYEE,
+  GUEST,
+  SERVICE,
+  BREAK_GLASS
+}
