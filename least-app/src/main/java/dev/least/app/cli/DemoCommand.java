@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the bundled sample tenant snapshot to DIR, inspect it, analyze it and write",
-      "recommendations.json, recommendations.csv and report.html beside it.",
-      "(Generation and the dashboard join this command as they land.)"
+      "Generate a demo tenant (Entra, Okta, HR; planted truth in truth.json) to DIR, inspect",
+      "it, analyze it and write recommendations.json, recommendations.csv and report.html",
+      "beside it. --sample uses the small hand-made tenant bundled in the jar instead."
     })
 public final class DemoCommand implements Callable<Integer> {
   static final String RESOURCE = "/dev/least/app/demo-snapshot/";
@@ -40,12 +40,81 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the inspection as JSON.")
   boolean json;
 
+  @Option(
+      names = "--sample",
+      description =
+          "Use the small hand-made sample tenant bundled in the jar instead of generating.")
+  boolean sample;
+
+  @Option(
+      names = "--users",
+      defaultValue = "300",
+      description = "Users to generate (default ${DEFAULT-VALUE}).")
+  int users;
+
+  @Option(
+      names = "--days",
+      defaultValue = "14",
+      description = "Days of sign-ins (default ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Generator seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  /**
+   * Removes a demo folder written by an earlier run; refuses a folder that is not a snapshot, so a
+   * mistyped --dir never deletes someone's files.
+   */
+  static void clearPreviousDemo(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+      throw new BadInputException(
+          "--dir " + dir + " exists and is not a snapshot folder; choose another --dir");
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the previous demo in " + dir, e);
+    }
+  }
+
   @Override
   public Integer call() {
-    Path written = extract(dir);
-    spec.commandLine().getErr().println("demo snapshot written to " + written);
-    List<String> args = json ? List.of(written.toString(), "--json") : List.of(written.toString());
     CommandLine parent = spec.parent().commandLine();
+    clearPreviousDemo(dir);
+    Path written;
+    if (sample) {
+      written = extract(dir);
+      spec.commandLine().getErr().println("bundled sample tenant written to " + written);
+    } else {
+      // the generator's summary is progress here: keep stdout for the inspection (--json)
+      CommandLine generate = parent.getSubcommands().get("generate");
+      java.io.PrintWriter out = generate.getOut();
+      generate.setOut(spec.commandLine().getErr());
+      int generated;
+      try {
+        generated =
+            generate.execute(
+                "--out", dir.toString(),
+                "--users", String.valueOf(users),
+                "--days", String.valueOf(days),
+                "--seed", String.valueOf(seed));
+      } finally {
+        generate.setOut(out);
+      }
+      if (generated != ExitCodes.OK) {
+        return generated;
+      }
+      written = dir;
+    }
+    List<String> args = json ? List.of(written.toString(), "--json") : List.of(written.toString());
     int code = parent.getSubcommands().get("inspect").execute(args.toArray(String[]::new));
     if (code != ExitCodes.OK) {
       return code;
