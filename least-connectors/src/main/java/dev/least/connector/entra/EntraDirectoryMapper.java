@@ -63,10 +63,15 @@ final class EntraDirectoryMapper {
     Instant lastSignIn = null;
     GraphObject activity = o.object("signInActivity");
     if (activity != null) {
+      // lastSignInDateTime counts failed attempts too; when Graph gives the last successful
+      // sign-in (lastSuccessfulSignInDateTime), that is the one staleness is about
+      Instant successful = activity.time("lastSuccessfulSignInDateTime");
       lastSignIn =
-          later(
-              activity.time("lastSignInDateTime"),
-              activity.time("lastNonInteractiveSignInDateTime"));
+          successful != null
+              ? successful
+              : later(
+                  activity.time("lastSignInDateTime"),
+                  activity.time("lastNonInteractiveSignInDateTime"));
     }
     GraphObject manager = o.object("manager");
     return new Account(
