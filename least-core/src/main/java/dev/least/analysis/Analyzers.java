@@ -14,6 +14,7 @@ public final class Analyzers {
         new LegacyAuthAnalyzer(),
         new RestrictLocationAnalyzer(),
         new RetirePolicyAnalyzer(),
+        new MfaCoverageGapAnalyzer(),
         new StaleAccountAnalyzer(),
         new OrphanAccountAnalyzer(),
         new DynamicGroupRuleAnalyzer(),
