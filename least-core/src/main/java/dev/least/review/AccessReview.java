@@ -107,32 +107,47 @@ public final class AccessReview {
       }
     }
     Map<String, List<String>> appsOfGroup = new HashMap<>();
+    // use per account and entitlement, computed once
+    Map<String, Map<Entitlement, Long>> usageOf = new HashMap<>();
+    for (Account a : accounts) {
+      Map<Entitlement, Long> m = new HashMap<>();
+      for (Holding h : holdings.get(a.id().value())) {
+        m.put(h.entitlement(), usage(a.id().value(), h.entitlement(), index, uses, appsOfGroup));
+      }
+      usageOf.put(a.id().value(), m);
+    }
+    // per peer group and entitlement: how many hold it, how many of those used it
+    Map<String, Map<Entitlement, int[]>> tally = new HashMap<>();
+    for (Account a : accounts) {
+      String key = peerKey(a, workerOf.get(a.id().value()));
+      if (key == null) {
+        continue;
+      }
+      Map<Entitlement, int[]> t = tally.computeIfAbsent(key, k -> new HashMap<>());
+      for (Map.Entry<Entitlement, Long> e : usageOf.get(a.id().value()).entrySet()) {
+        int[] c = t.computeIfAbsent(e.getKey(), k -> new int[2]);
+        c[0]++;
+        if (e.getValue() > 0) {
+          c[1]++;
+        }
+      }
+    }
 
     List<ReviewItem> out = new ArrayList<>();
     for (Account a : accounts) {
       HrWorker w = workerOf.get(a.id().value());
       String key = peerKey(a, w);
-      List<Account> peers = new ArrayList<>();
-      if (key != null) {
-        for (Account p : peerGroups.get(key)) {
-          if (!p.id().equals(a.id())) {
-            peers.add(p);
-          }
-        }
-      }
+      int peers = key == null ? 0 : peerGroups.get(key).size() - 1;
       for (Holding h : holdings.get(a.id().value())) {
         Entitlement e = h.entitlement();
-        long used = usage(a.id().value(), e, index, uses, appsOfGroup);
+        long used = usageOf.get(a.id().value()).get(e);
         Use detail = detail(a.id().value(), e, index, uses, appsOfGroup);
         int holding = 0;
         int using = 0;
-        for (Account p : peers) {
-          if (holds(holdings.get(p.id().value()), e)) {
-            holding++;
-            if (used >= 0 && usage(p.id().value(), e, index, uses, appsOfGroup) > 0) {
-              using++;
-            }
-          }
+        if (key != null) {
+          int[] c = tally.get(key).get(e);
+          holding = c[0] - 1;
+          using = c[1] - (used > 0 ? 1 : 0);
         }
         out.add(
             decide(
@@ -142,7 +157,7 @@ public final class AccessReview {
                 used,
                 detail,
                 key,
-                peers.size(),
+                peers,
                 holding,
                 used < 0 ? -1 : using,
                 windowDays,
@@ -260,15 +275,6 @@ public final class AccessReview {
       return a.source().folder() + "|reports of " + mgr;
     }
     return null;
-  }
-
-  private static boolean holds(List<Holding> hs, Entitlement e) {
-    for (Holding h : hs) {
-      if (h.entitlement().equals(e)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static List<Holding> dedupe(List<Holding> hs) {

@@ -52,7 +52,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Set<String> kinds = r.files().stream().map(FileStat::kind).collect(Collectors.toSet());
     AnalysisInput input = AnalysisInput.of(r.snapshot(), r.settings(), kinds);
     spec.commandLine().getErr().println("analyzing …");
-    Analysis.Report report = new Analysis(Analyzers.defaults()).run(input);
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    Analysis.Report report =
+        new Analysis(Analyzers.defaults())
+            .run(
+                input,
+                (analyzer, nanos) -> {
+                  err.printf(java.util.Locale.ROOT, "  %-24s %8.2f s%n", analyzer, nanos / 1e9);
+                  err.flush();
+                });
     String json =
         RecommendationsJson.write(
             r.snapshot(),
