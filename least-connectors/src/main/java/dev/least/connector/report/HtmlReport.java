@@ -29,18 +29,18 @@ public final class HtmlReport {
     b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>Least report: ")
-        .append(esc(s.manifest().tenant()))
+        .append(escape(s.manifest().tenant()))
         .append("</title><style>")
         .append(CSS)
         .append("</style></head><body>\n");
-    b.append("<h1>Least report &mdash; ").append(esc(s.manifest().tenant())).append("</h1>\n");
+    b.append("<h1>Least report &mdash; ").append(escape(s.manifest().tenant())).append("</h1>\n");
     b.append("<p class=\"meta\">Snapshot captured ")
-        .append(esc(s.manifest().capturedAt().toString()));
+        .append(escape(s.manifest().capturedAt().toString()));
     if (s.signIns().size() > 0) {
       b.append(", sign-ins from ")
-          .append(esc(Instant.ofEpochMilli(s.signIns().minEpochMillis()).toString()))
+          .append(escape(Instant.ofEpochMilli(s.signIns().minEpochMillis()).toString()))
           .append(" to ")
-          .append(esc(Instant.ofEpochMilli(s.signIns().maxEpochMillis()).toString()));
+          .append(escape(Instant.ofEpochMilli(s.signIns().maxEpochMillis()).toString()));
     }
     b.append(". Advisor mode: nothing is changed without approval.</p>\n");
 
@@ -57,7 +57,7 @@ public final class HtmlReport {
       byType.forEach(
           (k, v) ->
               b.append("<span class=\"tag\">")
-                  .append(esc(k))
+                  .append(escape(k))
                   .append(" ")
                   .append(v)
                   .append("</span> "));
@@ -92,38 +92,38 @@ public final class HtmlReport {
       b.append("<tr data-risk=\"")
           .append(r.risk().wire())
           .append("\" data-plat=\"")
-          .append(esc(r.platform()))
+          .append(escape(r.platform()))
           .append("\"><td>")
-          .append(esc(r.type().wire()))
+          .append(escape(r.type().wire()))
           .append("</td><td>")
-          .append(esc(r.platform()))
+          .append(escape(r.platform()))
           .append("</td><td>")
-          .append(esc(r.target().name() == null ? r.target().id() : r.target().name()))
+          .append(escape(r.target().name() == null ? r.target().id() : r.target().name()))
           .append("<div class=\"id\">")
-          .append(esc(r.target().kind() + " " + r.target().id()))
+          .append(escape(r.target().kind() + " " + r.target().id()))
           .append("</div></td><td>")
-          .append(esc(r.suggestedChange()))
+          .append(escape(r.suggestedChange()))
           .append("<details><summary>rationale and evidence</summary><p>")
-          .append(esc(r.rationale()))
+          .append(escape(r.rationale()))
           .append("</p><ul>");
       for (Evidence e : r.evidence()) {
-        b.append("<li>").append(esc(e.label())).append(": ").append(esc(text(e.value())));
+        b.append("<li>").append(escape(e.label())).append(": ").append(escape(text(e.value())));
         if (e.from() != null && e.to() != null) {
           b.append(" (")
-              .append(esc(e.from().toString()))
+              .append(escape(e.from().toString()))
               .append(" – ")
-              .append(esc(e.to().toString()))
+              .append(escape(e.to().toString()))
               .append(")");
         }
         if (!e.sampleEventIds().isEmpty()) {
           b.append("<div class=\"id\">events: ")
-              .append(esc(String.join(", ", e.sampleEventIds())))
+              .append(escape(String.join(", ", e.sampleEventIds())))
               .append("</div>");
         }
         b.append("</li>");
       }
       b.append("</ul><div class=\"id\">")
-          .append(esc(r.id()))
+          .append(escape(r.id()))
           .append("</div></details></td><td class=\"risk-")
           .append(r.risk().wire())
           .append("\">")
@@ -143,9 +143,9 @@ public final class HtmlReport {
       b.append("<h2>Not analyzed</h2><ul>");
       for (Analysis.Skipped sk : report.skipped()) {
         b.append("<li><b>")
-            .append(esc(sk.analyzer()))
+            .append(escape(sk.analyzer()))
             .append("</b>: ")
-            .append(esc(sk.reason()))
+            .append(escape(sk.reason()))
             .append("</li>");
       }
       b.append("</ul>\n");
@@ -157,9 +157,9 @@ public final class HtmlReport {
           .forEach(
               p ->
                   b.append("<li>")
-                      .append(esc(p.kind()))
+                      .append(escape(p.kind()))
                       .append(" ")
-                      .append(esc(p.name() == null ? p.id() : p.name()))
+                      .append(escape(p.name() == null ? p.id() : p.name()))
                       .append("</li>"));
       b.append("</ul>\n");
     }
@@ -204,9 +204,9 @@ public final class HtmlReport {
           c.getOrDefault(PolicyResult.NOT_APPLIED, 0L)
               + c.getOrDefault(PolicyResult.REPORT_ONLY_NOT_APPLIED, 0L);
       b.append("<tr><td>")
-          .append(esc(names.getOrDefault(e.getKey(), e.getKey())))
+          .append(escape(names.getOrDefault(e.getKey(), e.getKey())))
           .append("<div class=\"id\">")
-          .append(esc(e.getKey()))
+          .append(escape(e.getKey()))
           .append("</div></td><td>")
           .append(total)
           .append("</td><td>")
@@ -232,9 +232,9 @@ public final class HtmlReport {
 
   private static void card(StringBuilder b, String label, String value) {
     b.append("<div class=\"card\"><div class=\"v\">")
-        .append(esc(value))
+        .append(escape(value))
         .append("</div><div class=\"l\">")
-        .append(esc(label))
+        .append(escape(label))
         .append("</div></div>");
   }
 
@@ -260,10 +260,6 @@ public final class HtmlReport {
 
   /** Escapes text for HTML element content and attribute values. */
   public static String escape(String s) {
-    return esc(s);
-  }
-
-  static String esc(String s) {
     StringBuilder out = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
