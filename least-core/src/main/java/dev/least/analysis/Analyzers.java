@@ -13,6 +13,7 @@ public final class Analyzers {
     return List.of(
         new LegacyAuthAnalyzer(),
         new RestrictLocationAnalyzer(),
+        new TrustedLocationAnalyzer(),
         new RetirePolicyAnalyzer(),
         new MfaCoverageGapAnalyzer(),
         new StaleAccountAnalyzer(),
