@@ -22,6 +22,7 @@ public final class Analyzers {
         new IdenticalGroupsAnalyzer(),
         new RoleCandidateAnalyzer(),
         new SodConflictAnalyzer(),
+        new MfaFatigueAnalyzer(),
         new UnusedAccessAnalyzer());
   }
 
