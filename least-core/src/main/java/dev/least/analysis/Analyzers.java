@@ -16,6 +16,7 @@ public final class Analyzers {
         new TrustedLocationAnalyzer(),
         new RetirePolicyAnalyzer(),
         new MfaCoverageGapAnalyzer(),
+        new ConsolidatePoliciesAnalyzer(),
         new StaleAccountAnalyzer(),
         new OrphanAccountAnalyzer(),
         new DynamicGroupRuleAnalyzer(),
