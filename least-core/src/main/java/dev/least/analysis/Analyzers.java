@@ -17,6 +17,7 @@ public final class Analyzers {
         new RetirePolicyAnalyzer(),
         new MfaCoverageGapAnalyzer(),
         new ConsolidatePoliciesAnalyzer(),
+        new RelaxMfaFrequencyAnalyzer(),
         new StaleAccountAnalyzer(),
         new OrphanAccountAnalyzer(),
         new DynamicGroupRuleAnalyzer(),
