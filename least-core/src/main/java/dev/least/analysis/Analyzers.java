@@ -18,6 +18,7 @@ public final class Analyzers {
         new MfaCoverageGapAnalyzer(),
         new ConsolidatePoliciesAnalyzer(),
         new RelaxMfaFrequencyAnalyzer(),
+        new PolicyExclusionAnalyzer(),
         new StaleAccountAnalyzer(),
         new OrphanAccountAnalyzer(),
         new DynamicGroupRuleAnalyzer(),

@@ -49,7 +49,10 @@ class AnalyzeCommandTest {
     JsonNode doc = InspectCommand.JSON.readTree(json);
     assertThat(doc.at("/snapshot/tenant").asString()).isEqualTo("contoso-demo");
     assertThat(doc.at("/inputs/workers").asLong()).isEqualTo(6);
-    assertThat(doc.get("skipped").findValuesAsString("analyzer")).contains("policy_exclusion");
+    // every contract type without an analyzer is listed as skipped, never silently absent
+    assertThat(doc.get("skipped").findValuesAsString("analyzer"))
+        .containsAll(
+            dev.least.analysis.Analyzers.notYetImplemented().stream().map(t -> t.wire()).toList());
     assertThat(Files.readString(html)).startsWith("<!doctype html>").contains("contoso-demo");
     assertThat(Files.readAllLines(csv).get(0)).startsWith("id,type,platform");
 
