@@ -39,7 +39,8 @@ public final class OrphanAccountAnalyzer implements Analyzer {
 
   @Override
   public List<Recommendation> analyze(AnalysisInput in) {
-    Map<String, HrWorker> workerOf = StaleAccountAnalyzer.workersByAccount(in);
+    Map<String, HrWorker> workerOf =
+        dev.least.source.IdentityJoin.workersByAccount(in.snapshot().people());
     List<Recommendation> out = new ArrayList<>();
     for (Account a : in.snapshot().accounts()) {
       HrWorker w = workerOf.get(a.id().value());

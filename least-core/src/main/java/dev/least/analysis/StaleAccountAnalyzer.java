@@ -3,7 +3,6 @@ package dev.least.analysis;
 import dev.least.model.Account;
 import dev.least.model.AccountKind;
 import dev.least.model.HrWorker;
-import dev.least.model.Person;
 import dev.least.model.WorkerStatus;
 import dev.least.recommend.Evidence;
 import dev.least.recommend.Mode;
@@ -14,7 +13,6 @@ import dev.least.recommend.Risk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +50,8 @@ public final class StaleAccountAnalyzer implements Analyzer {
     int days = in.threshold("staleDays", DEFAULT_STALE_DAYS);
     long now = in.nowMillis();
     long cutoff = now - Duration.ofDays(days).toMillis();
-    Map<String, HrWorker> workerOf = workersByAccount(in);
+    Map<String, HrWorker> workerOf =
+        dev.least.source.IdentityJoin.workersByAccount(in.snapshot().people());
     List<Recommendation> out = new ArrayList<>();
     for (Account a : in.snapshot().accounts()) {
       if (!a.status().canSignIn() || in.guardrails().protects(a)) {
@@ -127,15 +126,5 @@ public final class StaleAccountAnalyzer implements Analyzer {
     }
     String l = a.login().toLowerCase(Locale.ROOT);
     return w == null && (l.startsWith("svc-") || l.startsWith("svc_") || l.startsWith("service-"));
-  }
-
-  static Map<String, HrWorker> workersByAccount(AnalysisInput in) {
-    Map<String, HrWorker> m = new HashMap<>();
-    for (Person p : in.snapshot().people()) {
-      if (p.worker() != null) {
-        p.accounts().forEach(id -> m.put(id.value(), p.worker()));
-      }
-    }
-    return m;
   }
 }

@@ -3,7 +3,6 @@ package dev.least.review;
 import dev.least.model.Account;
 import dev.least.model.App;
 import dev.least.model.HrWorker;
-import dev.least.model.Person;
 import dev.least.model.SignInLog;
 import dev.least.model.SignInOutcome;
 import dev.least.model.TenantSnapshot;
@@ -11,6 +10,7 @@ import dev.least.model.WorkerStatus;
 import dev.least.sod.Entitlement;
 import dev.least.sod.EntitlementIndex;
 import dev.least.sod.Holding;
+import dev.least.source.IdentityJoin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,12 +87,7 @@ public final class AccessReview {
       }
     }
 
-    Map<String, HrWorker> workerOf = new HashMap<>();
-    for (Person p : snapshot.people()) {
-      if (p.worker() != null) {
-        p.accounts().forEach(id -> workerOf.put(id.value(), p.worker()));
-      }
-    }
+    Map<String, HrWorker> workerOf = IdentityJoin.workersByAccount(snapshot.people());
     Map<String, List<Holding>> holdings = new LinkedHashMap<>();
     List<Account> accounts = new ArrayList<>(snapshot.accounts());
     accounts.sort(Comparator.comparing(a -> a.id().value()));

@@ -77,6 +77,18 @@ public final class IdentityJoin {
     return new Result(people, unmatched, matched);
   }
 
+  /** Account id → the HR worker of the person holding it, for accounts that joined one. */
+  public static Map<String, HrWorker> workersByAccount(List<Person> people) {
+    Map<String, HrWorker> m = new HashMap<>();
+    for (Person p : people) {
+      HrWorker w = p.worker();
+      if (w != null) {
+        p.accounts().forEach(id -> m.put(id.value(), w));
+      }
+    }
+    return m;
+  }
+
   private static @Nullable HrWorker match(
       Account a, Map<String, HrWorker> byEmployeeId, Map<String, HrWorker> byEmail) {
     if (a.employeeId() != null && !a.employeeId().isBlank()) {
