@@ -14,6 +14,9 @@ import java.util.Map;
  * is kept with its evidence, so the score explains itself.
  */
 public final class ExceptionRiskModel {
+  /** Recorded with every score (audit rows' model version). */
+  public static final String VERSION = "exception-risk-1";
+
   /** Scores below this are low. */
   public static final double MEDIUM_FROM = 30;
 

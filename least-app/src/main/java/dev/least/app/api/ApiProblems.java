@@ -26,7 +26,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         switch (e.reason()) {
           case NOT_FOUND -> 404;
           case ROLE, SELF_APPROVAL, GUARDRAIL -> 403;
-          case ILLEGAL_TRANSITION, STALE_VERSION, DUPLICATE_APPROVAL -> 409;
+          case ILLEGAL_TRANSITION, STALE_VERSION, DUPLICATE_APPROVAL, DUPLICATE, SNAPSHOT_CHANGED ->
+              409;
           case COMMENT_REQUIRED -> 400;
         };
     return ProblemWriter.problem(

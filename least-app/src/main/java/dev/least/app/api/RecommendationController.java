@@ -3,6 +3,7 @@ package dev.least.app.api;
 import dev.least.app.config.SecurityConfig;
 import dev.least.app.store.Comment;
 import dev.least.app.store.Page;
+import dev.least.app.store.Ranking;
 import dev.least.app.store.RecommendationEvent;
 import dev.least.app.store.RecommendationFilter;
 import dev.least.app.store.RecommendationRepository;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -34,9 +36,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Recommendations: list (paging; filters type, platform, state, risk, tenant), detail, events,
- * comments, transitions, and the recorded patch. "Apply" records the approved patch for export
- * (JSON); sending it to the vendor arrives with the live connectors.
+ * Recommendations: list (paging; filters type, platform, state, risk, tenant; ranked by adjusted
+ * confidence × risk weight unless {@code sort=id}), detail, events, comments, transitions, and the
+ * recorded patch. "Apply" records the approved patch for export (JSON); sending it to the vendor
+ * arrives with the live connectors.
  */
 @RestController
 @RequestMapping("/api/v1/recommendations")
@@ -66,7 +69,8 @@ public class RecommendationController {
       @RequestParam(required = false) @Nullable String state,
       @RequestParam(required = false) @Nullable String risk,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam(defaultValue = "rank") String sort) {
     if (page < 0) {
       throw new IllegalArgumentException("page must be >= 0 but was " + page);
     }
@@ -85,9 +89,18 @@ public class RecommendationController {
             platform,
             state == null ? null : RecommendationState.fromWire(state),
             risk);
-    Page<StoredRecommendation> p = recommendations.page(f, page, size);
+    RecommendationRepository.Sort order =
+        switch (sort) {
+          case "rank" -> RecommendationRepository.Sort.RANK;
+          case "id" -> RecommendationRepository.Sort.ID;
+          default ->
+              throw new IllegalArgumentException("Expected sort rank or id but was '" + sort + "'");
+        };
+    Page<StoredRecommendation> p = recommendations.page(f, page, size, order);
+    Map<Long, Ranking> ranks =
+        recommendations.rankings(p.items().stream().map(StoredRecommendation::id).toList());
     return new PageView(
-        p.items().stream().map(RecommendationView::summary).toList(),
+        p.items().stream().map(r -> RecommendationView.summary(r, ranks.get(r.id()))).toList(),
         p.page(),
         p.size(),
         p.total());
@@ -98,7 +111,7 @@ public class RecommendationController {
     StoredRecommendation r = find(id);
     return ResponseEntity.ok()
         .eTag("\"" + r.version() + "\"")
-        .body(RecommendationView.detail(r, recommendations.approvers(id)));
+        .body(RecommendationView.detail(r, recommendations.approvers(id), ranking(id)));
   }
 
   @GetMapping("/{id}/events")
@@ -126,12 +139,15 @@ public class RecommendationController {
 
   /**
    * A transition: {@code action} one of approve, reject, defer, reopen, apply, fail, rollback;
-   * {@code version} the version the caller decided on (optimistic locking).
+   * {@code version} the version the caller decided on (optimistic locking); {@code reasonCode} the
+   * feedback reason of an approval ({@code accepted}) or rejection ({@code false_positive}, {@code
+   * business_need}, {@code already_handled}, {@code unspecified}).
    */
   public record TransitionRequest(
       @NotBlank String action,
       @NotNull Integer version,
-      @Nullable @Size(max = 10_000) String comment) {}
+      @Nullable @Size(max = 10_000) String comment,
+      @Nullable @Size(max = 30) String reasonCode) {}
 
   /** The result of a transition. */
   public record TransitionView(RecommendationView recommendation, int approvalsNeeded) {}
@@ -146,9 +162,15 @@ public class RecommendationController {
             Action.fromWire(req.action()),
             new Actor(auth.getName(), role),
             req.version(),
-            req.comment());
+            req.comment(),
+            req.reasonCode());
     return new TransitionView(
-        RecommendationView.detail(r.recommendation(), r.approvers()), r.approvalsNeeded());
+        RecommendationView.detail(r.recommendation(), r.approvers(), ranking(id)),
+        r.approvalsNeeded());
+  }
+
+  private @Nullable Ranking ranking(long id) {
+    return recommendations.rankings(List.of(id)).get(id);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.least.app.api;
 
+import dev.least.app.store.Ranking;
 import dev.least.app.store.StoredRecommendation;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A recommendation as the API shows it: workflow fields, plus the engine's full JSON ({@code
- * recommendation}) in detail views. {@code version} goes back in transition requests.
+ * recommendation}) in detail views. {@code version} goes back in transition requests. {@code
+ * confidence} is the engine's; {@code adjustedConfidence} the feedback model's adjustment of it
+ * when the recommendation was stored, {@code rankScore} = adjusted confidence × risk weight (the
+ * list's order), and {@code adjustment} (detail views) explains the adjustment.
  */
 public record RecommendationView(
     long id,
@@ -20,6 +24,8 @@ public record RecommendationView(
     String platform,
     String risk,
     double confidence,
+    double adjustedConfidence,
+    double rankScore,
     String mode,
     String targetKind,
     String targetId,
@@ -29,19 +35,32 @@ public record RecommendationView(
     String requestedBy,
     Instant updatedAt,
     @Nullable List<String> approvers,
+    @Nullable JsonNode adjustment,
     @Nullable JsonNode recommendation) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  static RecommendationView summary(StoredRecommendation r) {
-    return of(r, null, false);
+  static RecommendationView summary(StoredRecommendation r, @Nullable Ranking ranking) {
+    return of(r, null, ranking, false);
   }
 
-  static RecommendationView detail(StoredRecommendation r, List<String> approvers) {
-    return of(r, approvers, true);
+  static RecommendationView detail(
+      StoredRecommendation r, List<String> approvers, @Nullable Ranking ranking) {
+    return of(r, approvers, ranking, true);
   }
 
   private static RecommendationView of(
-      StoredRecommendation r, @Nullable List<String> approvers, boolean body) {
+      StoredRecommendation r,
+      @Nullable List<String> approvers,
+      @Nullable Ranking ranking,
+      boolean body) {
+    Ranking k =
+        ranking != null
+            ? ranking
+            : new Ranking(
+                r.confidence(),
+                r.confidence() * ("high".equals(r.risk()) ? 3 : "medium".equals(r.risk()) ? 2 : 1),
+                null);
+    String adjustment = k.adjustmentJson();
     return new RecommendationView(
         r.id(),
         r.key(),
@@ -51,6 +70,8 @@ public record RecommendationView(
         r.platform(),
         r.risk(),
         r.confidence(),
+        k.adjustedConfidence(),
+        k.rankScore(),
         r.mode(),
         r.targetKind(),
         r.targetId(),
@@ -60,6 +81,7 @@ public record RecommendationView(
         r.requestedBy(),
         r.updatedAt(),
         approvers,
+        body && adjustment != null ? JSON.readTree(adjustment) : null,
         body ? JSON.readTree(r.bodyJson()) : null);
   }
 }

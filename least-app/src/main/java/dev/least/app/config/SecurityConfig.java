@@ -105,6 +105,8 @@ public class SecurityConfig {
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/v1/recommendations/*/comments")
                     .hasRole("ANALYST")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/exceptions/expire")
+                    .hasRole("ADMIN")
                     // transitions: the workflow checks the role each action needs
                     .requestMatchers("/api/v1/**")
                     .hasRole("VIEWER")

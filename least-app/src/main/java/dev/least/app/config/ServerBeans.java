@@ -1,14 +1,19 @@
 package dev.least.app.config;
 
 import dev.least.app.audit.AuditLog;
+import dev.least.app.store.PolicyExceptionRepository;
 import dev.least.app.store.RecommendationRepository;
 import dev.least.app.store.SnapshotRepository;
 import dev.least.app.store.TenantRepository;
 import dev.least.app.store.UserRepository;
+import dev.least.app.workflow.ExceptionWorkflow;
 import dev.least.app.workflow.SnapshotImport;
+import dev.least.app.workflow.SnapshotLoader;
 import dev.least.app.workflow.Workflow;
+import dev.least.policyexception.ExceptionRouting;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,6 +72,41 @@ public class ServerBeans {
       TransactionTemplate tx,
       Clock clock) {
     return new Workflow(r, s, t, a, tx, clock);
+  }
+
+  @Bean
+  PolicyExceptionRepository policyExceptionRepository(DataSource ds) {
+    return new PolicyExceptionRepository(ds);
+  }
+
+  @Bean
+  SnapshotLoader snapshotLoader() {
+    return new SnapshotLoader();
+  }
+
+  /**
+   * Exception routing limits: {@code least.exceptions.max-duration-days} (90), {@code
+   * auto-approve-max-days} (7), {@code max-active-per-user} (2).
+   */
+  @Bean
+  ExceptionRouting.Limits exceptionLimits(
+      @Value("${least.exceptions.max-duration-days:90}") int maxDays,
+      @Value("${least.exceptions.auto-approve-max-days:7}") int autoDays,
+      @Value("${least.exceptions.max-active-per-user:2}") int maxActive) {
+    return new ExceptionRouting.Limits(maxDays, autoDays, maxActive);
+  }
+
+  @Bean
+  ExceptionWorkflow exceptionWorkflow(
+      PolicyExceptionRepository e,
+      SnapshotRepository s,
+      TenantRepository t,
+      AuditLog a,
+      TransactionTemplate tx,
+      Clock clock,
+      SnapshotLoader loader,
+      ExceptionRouting.Limits limits) {
+    return new ExceptionWorkflow(e, s, t, a, tx, clock, loader, limits, engineVersion());
   }
 
   @Bean

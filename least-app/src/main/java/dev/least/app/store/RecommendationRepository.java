@@ -3,11 +3,17 @@ package dev.least.app.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.least.app.workflow.RecommendationState;
+import dev.least.recommend.FeedbackModel;
+import dev.least.recommend.FeedbackReason;
+import dev.least.recommend.Risk;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -36,15 +42,40 @@ public final class RecommendationRepository {
     this.template = new JdbcTemplate(dataSource);
   }
 
-  /** Inserts new recommendations (ids and versions ignored) in batches. */
+  /**
+   * Inserts new recommendations (ids and versions ignored) in batches, unadjusted: the adjusted
+   * confidence is the original and the rank score {@code confidence × risk weight}.
+   */
   public void insertAll(List<StoredRecommendation> recs) {
+    insertRanked(recs, recs.stream().map(r -> (FeedbackModel.Adjustment) null).toList());
+  }
+
+  /**
+   * Inserts new recommendations with the feedback model's adjustment of each ({@code null} = not
+   * adjusted), storing the adjusted confidence, the rank score and the explanation next to the
+   * original confidence.
+   */
+  public void insertRanked(
+      List<StoredRecommendation> recs, List<FeedbackModel.@Nullable Adjustment> adjustments) {
+    if (recs.size() != adjustments.size()) {
+      throw new IllegalArgumentException(
+          recs.size() + " recommendations but " + adjustments.size() + " adjustments");
+    }
+    List<Integer> index = new ArrayList<>(recs.size());
+    for (int i = 0; i < recs.size(); i++) {
+      index.add(i);
+    }
     template.batchUpdate(
         "INSERT INTO recommendations (run_id, tenant_id, rec_key, type, platform, risk, confidence,"
             + " mode, target_kind, target_id, target_name, state, version, requested_by, created_at,"
-            + " updated_at, body_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-        recs,
+            + " updated_at, body_json, adjusted_confidence, rank_score, adjustment_json)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+        index,
         500,
-        (ps, r) -> {
+        (ps, i) -> {
+          StoredRecommendation r = recs.get(i);
+          FeedbackModel.Adjustment a = adjustments.get(i);
+          double adjusted = a == null ? r.confidence() : a.adjusted();
           ps.setLong(1, r.runId());
           ps.setLong(2, r.tenantId());
           ps.setString(3, r.key());
@@ -61,7 +92,79 @@ public final class RecommendationRepository {
           ps.setObject(14, Timestamps.of(r.createdAt()));
           ps.setObject(15, Timestamps.of(r.updatedAt()));
           ps.setString(16, r.bodyJson());
+          ps.setDouble(17, adjusted);
+          ps.setDouble(18, FeedbackModel.rankScore(adjusted, risk(r.risk())));
+          ps.setString(19, a == null ? null : Ranking.json(a));
         });
+  }
+
+  private static Risk risk(String wire) {
+    for (Risk r : Risk.values()) {
+      if (r.wire().equals(wire)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("Expected risk low, medium or high but was '" + wire + "'");
+  }
+
+  /**
+   * Earlier decisions of the tenant, for the feedback model: each recommendation that was approved
+   * (the final approval) or rejected, with the reason code given ({@code accepted} for approvals
+   * without one, {@code unspecified} for rejections without one).
+   */
+  public List<FeedbackModel.Feedback> feedback(long tenantId) {
+    return jdbc.sql(
+            "SELECT r.type, r.target_kind, r.target_name, e.to_state, e.reason_code"
+                + " FROM recommendation_events e JOIN recommendations r"
+                + " ON r.id = e.recommendation_id"
+                + " WHERE r.tenant_id = ? AND e.to_state IN ('approved', 'rejected')"
+                + " AND (e.from_state IS NULL OR e.from_state <> e.to_state)"
+                + " ORDER BY e.id")
+        .param(tenantId)
+        .query(
+            (rs, n) -> {
+              boolean approved = "approved".equals(rs.getString("to_state"));
+              FeedbackReason reason =
+                  FeedbackReason.fromWire(
+                      rs.getString("reason_code"),
+                      approved ? FeedbackReason.ACCEPTED : FeedbackReason.UNSPECIFIED);
+              return new FeedbackModel.Feedback(
+                  rs.getString("type"),
+                  rs.getString("target_kind"),
+                  rs.getString("target_name"),
+                  reason);
+            })
+        .list();
+  }
+
+  /** The stored ranking of each of those recommendations. */
+  public Map<Long, Ranking> rankings(Collection<Long> ids) {
+    Map<Long, Ranking> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    jdbc.sql(
+            "SELECT id, confidence, adjusted_confidence, rank_score, adjustment_json"
+                + " FROM recommendations WHERE id IN ("
+                + marks
+                + ")")
+        .params(new ArrayList<Object>(ids))
+        .query(
+            rs -> {
+              double confidence = rs.getDouble("confidence");
+              double adjusted = rs.getDouble("adjusted_confidence");
+              if (rs.wasNull()) {
+                adjusted = confidence;
+              }
+              double score = rs.getDouble("rank_score");
+              boolean noScore = rs.wasNull();
+              out.put(
+                  rs.getLong("id"),
+                  new Ranking(
+                      adjusted, noScore ? confidence : score, rs.getString("adjustment_json")));
+            });
+    return out;
   }
 
   public Optional<StoredRecommendation> find(long id) {
@@ -79,8 +182,27 @@ public final class RecommendationRepository {
         .list();
   }
 
-  /** One page of the filtered list, in id (import) order. */
+  /** The list's orders. */
+  public enum Sort {
+    /** Highest rank score (adjusted confidence × risk weight) first, then by id. */
+    RANK(" ORDER BY r.rank_score DESC NULLS LAST, r.id"),
+    /** Import order. */
+    ID(" ORDER BY r.id");
+
+    private final String sql;
+
+    Sort(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  /** One page of the filtered list, ranked ({@link Sort#RANK}). */
   public Page<StoredRecommendation> page(RecommendationFilter f, int page, int size) {
+    return page(f, page, size, Sort.RANK);
+  }
+
+  /** One page of the filtered list in the given order. */
+  public Page<StoredRecommendation> page(RecommendationFilter f, int page, int size, Sort sort) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (f.tenant() != null) {
@@ -107,7 +229,8 @@ public final class RecommendationRepository {
                     + COLUMNS
                     + " FROM recommendations r"
                     + where
-                    + " ORDER BY r.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                    + sort.sql
+                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
             .params(pageParams)
             .query((rs, n) -> recommendation(rs))
             .list();
@@ -194,16 +317,35 @@ public final class RecommendationRepository {
       String actor,
       Instant at,
       @Nullable String comment) {
+    addEvent(id, from, to, actor, at, comment, null);
+  }
+
+  /** Records a state change with the decision's reason code (approve and reject). */
+  public void addEvent(
+      long id,
+      @Nullable RecommendationState from,
+      RecommendationState to,
+      String actor,
+      Instant at,
+      @Nullable String comment,
+      @Nullable FeedbackReason reasonCode) {
     jdbc.sql(
             "INSERT INTO recommendation_events (recommendation_id, from_state, to_state, actor, at,"
-                + " comment) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(id, from == null ? null : from.wire(), to.wire(), actor, Timestamps.of(at), comment)
+                + " comment, reason_code) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            from == null ? null : from.wire(),
+            to.wire(),
+            actor,
+            Timestamps.of(at),
+            comment,
+            reasonCode == null ? null : reasonCode.wire())
         .update();
   }
 
   public List<RecommendationEvent> events(long id) {
     return jdbc.sql(
-            "SELECT id, recommendation_id, from_state, to_state, actor, at, comment"
+            "SELECT id, recommendation_id, from_state, to_state, actor, at, comment, reason_code"
                 + " FROM recommendation_events WHERE recommendation_id = ? ORDER BY id")
         .param(id)
         .query(
@@ -216,7 +358,8 @@ public final class RecommendationRepository {
                   RecommendationState.fromWire(rs.getString("to_state")),
                   rs.getString("actor"),
                   Timestamps.get(rs, "at"),
-                  rs.getString("comment"));
+                  rs.getString("comment"),
+                  rs.getString("reason_code"));
             })
         .list();
   }

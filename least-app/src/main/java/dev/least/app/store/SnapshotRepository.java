@@ -54,6 +54,15 @@ public final class SnapshotRepository {
         .optional();
   }
 
+  /** The tenant's most recently imported snapshot. */
+  public Optional<StoredSnapshot> latestOf(long tenantId) {
+    return jdbc.sql(
+            "SELECT * FROM snapshots WHERE tenant_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+        .param(tenantId)
+        .query((rs, n) -> snapshot(rs))
+        .optional();
+  }
+
   /** Stores a run; its {@code id} is ignored and the new one returned. */
   public AnalysisRun insert(AnalysisRun r) {
     KeyHolder keys = new GeneratedKeyHolder();

@@ -19,6 +19,7 @@ import dev.least.connector.snapshot.QuarantineFile;
 import dev.least.connector.snapshot.SnapshotFolderReader;
 import dev.least.connector.snapshot.SnapshotReadResult;
 import dev.least.model.TenantSettings;
+import dev.least.recommend.FeedbackModel;
 import dev.least.source.FileStat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,19 +99,9 @@ public final class SnapshotImport {
     }
     Instant started = clock.instant();
     String checksum = checksum(folder);
-    SnapshotReadResult r;
-    long quarantined;
-    try {
-      Path q = Files.createTempFile("least-import-quarantine-", ".jsonl");
-      try (QuarantineFile quarantine = new QuarantineFile(q)) {
-        r = SnapshotFolderReader.defaults().read(folder, quarantine);
-        quarantined = quarantine.count();
-      } finally {
-        Files.deleteIfExists(q);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the import's quarantine file", e);
-    }
+    FolderRead read = read(folder);
+    SnapshotReadResult r = read.result();
+    long quarantined = read.quarantined();
     Set<String> kinds = r.files().stream().map(FileStat::kind).collect(Collectors.toSet());
     Analysis.Report report =
         new Analysis(Analyzers.defaults()).run(AnalysisInput.of(r.snapshot(), r.settings(), kinds));
@@ -160,7 +151,14 @@ public final class SnapshotImport {
               for (JsonNode rec : recs) {
                 rows.add(row(rec, run, tenant, actor, finished));
               }
-              recommendations.insertAll(rows);
+              FeedbackModel feedback = FeedbackModel.fit(recommendations.feedback(tenant.id()));
+              List<FeedbackModel.Adjustment> adjustments = new ArrayList<>(rows.size());
+              for (StoredRecommendation row : rows) {
+                adjustments.add(
+                    feedback.adjust(
+                        row.type(), row.targetKind(), row.targetName(), row.confidence()));
+              }
+              recommendations.insertRanked(rows, adjustments);
               audit.append(
                   new AuditEntry(
                       actor.name(),
@@ -181,6 +179,34 @@ public final class SnapshotImport {
               return new Imported(tenant, snap, run, quarantined);
             });
     return requireNonNull(imported, "imported");
+  }
+
+  /** A snapshot folder as read, with the count of quarantined records. */
+  public record FolderRead(SnapshotReadResult result, long quarantined) {
+    public FolderRead {
+      requireNonNull(result, "result");
+    }
+  }
+
+  /**
+   * Reads a snapshot folder; bad records go to a temporary quarantine file that is counted, then
+   * deleted.
+   *
+   * @throws dev.least.connector.snapshot.SnapshotException when the folder is not a readable
+   *     snapshot
+   */
+  public static FolderRead read(Path folder) {
+    try {
+      Path q = Files.createTempFile("least-import-quarantine-", ".jsonl");
+      try (QuarantineFile quarantine = new QuarantineFile(q)) {
+        SnapshotReadResult r = SnapshotFolderReader.defaults().read(folder, quarantine);
+        return new FolderRead(r, quarantine.count());
+      } finally {
+        Files.deleteIfExists(q);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the import's quarantine file", e);
+    }
   }
 
   private void mergeGuardrails(Tenant tenant, TenantSettings.Guardrails fromSnapshot) {

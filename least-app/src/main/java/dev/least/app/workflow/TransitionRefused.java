@@ -15,7 +15,11 @@ public final class TransitionRefused extends RuntimeException {
     SELF_APPROVAL,
     DUPLICATE_APPROVAL,
     GUARDRAIL,
-    COMMENT_REQUIRED
+    COMMENT_REQUIRED,
+    /** The same person already has an open exception from the same policy. */
+    DUPLICATE,
+    /** The imported snapshot's folder is gone or changed, so its facts cannot be read. */
+    SNAPSHOT_CHANGED
   }
 
   private final Reason reason;

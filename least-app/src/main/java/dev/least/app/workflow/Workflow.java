@@ -10,6 +10,7 @@ import dev.least.app.store.SnapshotRepository;
 import dev.least.app.store.StoredRecommendation;
 import dev.least.app.store.StoredSnapshot;
 import dev.least.app.store.TenantRepository;
+import dev.least.recommend.FeedbackReason;
 import dev.least.recommend.Ref;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,13 +59,60 @@ public final class Workflow {
   /** Performs {@code action} on recommendation {@code id} seen at {@code expectedVersion}. */
   public TransitionResult perform(
       long id, Action action, Actor actor, int expectedVersion, @Nullable String comment) {
+    return perform(id, action, actor, expectedVersion, comment, null);
+  }
+
+  /**
+   * Performs {@code action} with a feedback reason code: approvals are {@code accepted} (the
+   * default), rejections any other code ({@code unspecified} by default). The decision and its code
+   * feed the feedback model that adjusts later recommendations of the same kind.
+   */
+  public TransitionResult perform(
+      long id,
+      Action action,
+      Actor actor,
+      int expectedVersion,
+      @Nullable String comment,
+      @Nullable String reasonCode) {
+    FeedbackReason reason = reason(action, reasonCode);
     TransitionResult r =
-        tx.execute(status -> doPerform(id, action, actor, expectedVersion, comment));
+        tx.execute(status -> doPerform(id, action, actor, expectedVersion, comment, reason));
     return requireNonNull(r, "result");
   }
 
+  private static @Nullable FeedbackReason reason(Action action, @Nullable String reasonCode) {
+    switch (action) {
+      case APPROVE:
+        FeedbackReason a = FeedbackReason.fromWire(reasonCode, FeedbackReason.ACCEPTED);
+        if (!a.accepts()) {
+          throw new IllegalArgumentException(
+              "an approval's reason code is accepted, not '" + reasonCode + "'");
+        }
+        return a;
+      case REJECT:
+        FeedbackReason r = FeedbackReason.fromWire(reasonCode, FeedbackReason.UNSPECIFIED);
+        if (r.accepts()) {
+          throw new IllegalArgumentException(
+              "a rejection's reason code is false_positive, business_need, already_handled or"
+                  + " unspecified, not 'accepted'");
+        }
+        return r;
+      default:
+        if (reasonCode != null && !reasonCode.isBlank()) {
+          throw new IllegalArgumentException(
+              "a reason code goes with approve or reject, not " + action.wire());
+        }
+        return null;
+    }
+  }
+
   private TransitionResult doPerform(
-      long id, Action action, Actor actor, int expectedVersion, @Nullable String comment) {
+      long id,
+      Action action,
+      Actor actor,
+      int expectedVersion,
+      @Nullable String comment,
+      @Nullable FeedbackReason reason) {
     StoredRecommendation rec =
         recommendations
             .find(id)
@@ -100,19 +148,24 @@ public final class Workflow {
     Instant now = clock.instant();
     switch (action) {
       case APPROVE:
-        return approve(rec, actor, comment, p, now);
+        return approve(rec, actor, comment, p, now, reason);
       case APPLY:
         return apply(rec, actor, comment, p, now);
       case REOPEN:
         recommendations.clearApprovals(rec.id());
-        return move(rec, action.target(), actor, comment, p, now, null);
+        return move(rec, action.target(), actor, comment, p, now, null, null);
       default:
-        return move(rec, action.target(), actor, comment, p, now, null);
+        return move(rec, action.target(), actor, comment, p, now, null, reason);
     }
   }
 
   private TransitionResult approve(
-      StoredRecommendation rec, Actor actor, @Nullable String comment, Provenance p, Instant now) {
+      StoredRecommendation rec,
+      Actor actor,
+      @Nullable String comment,
+      Provenance p,
+      Instant now,
+      @Nullable FeedbackReason reason) {
     if (rec.requestedBy().equals(actor.name())) {
       throw new TransitionRefused(
           TransitionRefused.Reason.SELF_APPROVAL,
@@ -144,7 +197,8 @@ public final class Workflow {
       return new TransitionResult(
           after, recommendations.approvers(rec.id()), needed - approvers.size() - 1);
     }
-    TransitionResult r = move(rec, RecommendationState.APPROVED, actor, comment, p, now, null);
+    TransitionResult r =
+        move(rec, RecommendationState.APPROVED, actor, comment, p, now, null, reason);
     recommendations.addApproval(rec.id(), actor.name(), now);
     return new TransitionResult(r.recommendation(), recommendations.approvers(rec.id()), 0);
   }
@@ -154,7 +208,7 @@ public final class Workflow {
     guard(rec, "apply");
     String patch = patchOf(rec);
     TransitionResult applying =
-        move(rec, RecommendationState.APPLYING, actor, comment, p, now, patch);
+        move(rec, RecommendationState.APPLYING, actor, comment, p, now, patch, null);
     return move(
         applying.recommendation(),
         RecommendationState.APPLIED,
@@ -162,6 +216,7 @@ public final class Workflow {
         "patch recorded for export; not sent to the vendor (live apply arrives with the connectors)",
         p,
         now,
+        null,
         null);
   }
 
@@ -172,12 +227,17 @@ public final class Workflow {
       @Nullable String comment,
       Provenance p,
       Instant now,
-      @Nullable String appliedPatch) {
+      @Nullable String appliedPatch,
+      @Nullable FeedbackReason reason) {
     if (!recommendations.moveState(rec.id(), rec.state(), rec.version(), to, now, appliedPatch)) {
       throw stale(rec, rec.version());
     }
-    recommendations.addEvent(rec.id(), rec.state(), to, actor.name(), now, comment);
-    audit.append(entry(actor, "transition", rec, rec.state(), to, p, comment));
+    recommendations.addEvent(rec.id(), rec.state(), to, actor.name(), now, comment, reason);
+    String rationale =
+        reason == null
+            ? comment
+            : "[" + reason.wire() + "]" + (comment == null ? "" : " " + comment);
+    audit.append(entry(actor, "transition", rec, rec.state(), to, p, rationale));
     return new TransitionResult(reload(rec.id()), recommendations.approvers(rec.id()), 0);
   }
 
