@@ -405,7 +405,8 @@ class ServerApiTest {
 
   /** The n-th seeded recommendation (each test uses its own). */
   private JsonNode proposed(int n) throws Exception {
-    JsonNode all = json(call(get("/api/v1/recommendations?size=500"), vic, 200)).get("items");
+    JsonNode all =
+        json(call(get("/api/v1/recommendations?size=500&sort=id"), vic, 200)).get("items");
     // the seeded ones come last: they were inserted after the import's own
     JsonNode chosen = all.get(all.size() - SEEDED + n);
     assertThat(chosen).as("seeded recommendation " + n).isNotNull();
