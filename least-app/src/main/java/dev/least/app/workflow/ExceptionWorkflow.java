@@ -139,7 +139,8 @@ public final class ExceptionWorkflow {
       String policyName,
       @Nullable String ruleId,
       PolicyCriticality.Rated criticality,
-      ExceptionPatches.Pair patches) {}
+      ExceptionPatches.Pair patches,
+      boolean alreadyExcluded) {}
 
   /** Scores, stores and routes a request; low risk within the limits is active at once. */
   public StoredException request(Request req, Actor actor) {
@@ -512,16 +513,13 @@ public final class ExceptionWorkflow {
               "Conditional Access policy",
               policy,
               snapshotId);
-      if (p.users().excludeUsers().contains(userId)) {
-        throw new IllegalArgumentException(
-            subject.login() + " is already excluded from " + p.displayName());
-      }
       return new Target(
           p.id().value(),
           p.displayName(),
           null,
           PolicyCriticality.of(p),
-          ExceptionPatches.entra(p, userId));
+          ExceptionPatches.entra(p, userId),
+          p.users().excludeUsers().contains(userId));
     }
     OktaPolicy p =
         single(
@@ -540,15 +538,13 @@ public final class ExceptionWorkflow {
                 rule,
                 snapshotId);
     List<OktaRule> rules = ExceptionPatches.oktaRules(p, r);
-    if (rules.stream().allMatch(x -> x.usersExclude().contains(userId))) {
-      throw new IllegalArgumentException(subject.login() + " is already excluded from " + p.name());
-    }
     return new Target(
         p.id().value(),
         p.name(),
         r == null ? null : r.id(),
         PolicyCriticality.of(p, r),
-        ExceptionPatches.okta(p, rules, userId));
+        ExceptionPatches.okta(p, rules, userId),
+        rules.stream().allMatch(x -> x.usersExclude().contains(userId)));
   }
 
   private static <T> T single(

@@ -120,15 +120,25 @@ class ExceptionApiTest {
   }
 
   @Test
-  void exceptionEndpointsWhenAnonymousThen401() throws Exception {
+  void exceptionEndpointsWhenAnonymousOrBadCredentialsThen401() throws Exception {
+    String bad =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString("ana:wrong".getBytes(StandardCharsets.UTF_8));
     for (MockHttpServletRequestBuilder req :
         List.of(
             get("/api/v1/exceptions"),
             get("/api/v1/exceptions/1"),
+            get("/api/v1/exceptions/1/patch"),
             post("/api/v1/exceptions")
+                .header("Authorization", bad)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(request("CA004", "alan.turing@contoso.com", 1)),
-            post("/api/v1/exceptions/expire"))) {
+            post("/api/v1/exceptions/expire").header("Authorization", bad),
+            post("/api/v1/exceptions/1/transitions")
+                .header("Authorization", "Bearer lst_unknown")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"approve\",\"version\":0}"))) {
       MvcResult r = mvc.perform(req).andReturn();
       assertThat(r.getResponse().getStatus()).isEqualTo(401);
       assertThat(json(r).get("code").asString()).isEqualTo("unauthenticated");

@@ -165,7 +165,7 @@ class ServerApiTest {
     assertThat(imported.get("checksum").asString()).matches("[0-9a-f]{64}");
     assertThat(imported.get("modelVersion").asString()).isEqualTo("rules-2026.11");
     long engine = imported.get("recommendations").asLong();
-    JsonNode all = json(call(get("/api/v1/recommendations?size=500"), vic, 200));
+    JsonNode all = json(call(get("/api/v1/recommendations?size=500&sort=id"), vic, 200));
     assertThat(all.get("total").asLong()).isEqualTo(engine + SEEDED);
     if (engine > 0) {
       JsonNode first = detail(all.get("items").get(0));

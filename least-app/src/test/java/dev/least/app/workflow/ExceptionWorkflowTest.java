@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +47,12 @@ class ExceptionWorkflowTest {
   static ExceptionWorkflow.Request entra(String policy, String subject, int days) {
     return new ExceptionWorkflow.Request(
         "contoso-demo", "entra", policy, null, subject, "ERP vendor visit without a laptop", days);
+  }
+
+  static void assertRefused(TransitionRefused.Reason reason, ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            TransitionRefused.class, r -> assertThat(r.reason()).isEqualTo(reason));
   }
 
   static JsonNode feature(StoredException e, String name) {
@@ -131,26 +138,22 @@ class ExceptionWorkflowTest {
       assertThat(e.riskScore()).isEqualTo(47.5);
       assertThat(e.state()).isEqualTo(ExceptionState.PENDING_MANAGER);
       assertThat(e.decider()).isEqualTo("linus.t@contoso.com");
-      assertThatThrownBy(
-              () ->
-                  t.exceptionWorkflow.decide(
-                      e.id(), ExceptionWorkflow.Decision.APPROVE, BOB, e.version(), null))
-          .isInstanceOfSatisfying(
-              TransitionRefused.class,
-              r -> assertThat(r.reason()).isEqualTo(TransitionRefused.Reason.ROLE));
+      assertRefused(
+          TransitionRefused.Reason.ROLE,
+          () ->
+              t.exceptionWorkflow.decide(
+                  e.id(), ExceptionWorkflow.Decision.APPROVE, BOB, e.version(), null));
       Actor linus = new Actor("linus.t@contoso.com", Role.VIEWER);
       StoredException active =
           t.exceptionWorkflow.decide(
               e.id(), ExceptionWorkflow.Decision.APPROVE, linus, e.version(), "ok for the trip");
       assertThat(active.state()).isEqualTo(ExceptionState.ACTIVE);
       assertThat(active.decidedBy()).isEqualTo("linus.t@contoso.com");
-      assertThatThrownBy(
-              () ->
-                  t.exceptionWorkflow.decide(
-                      e.id(), ExceptionWorkflow.Decision.REVOKE, linus, active.version(), "done"))
-          .isInstanceOfSatisfying(
-              TransitionRefused.class,
-              r -> assertThat(r.reason()).isEqualTo(TransitionRefused.Reason.ROLE));
+      assertRefused(
+          TransitionRefused.Reason.ROLE,
+          () ->
+              t.exceptionWorkflow.decide(
+                  e.id(), ExceptionWorkflow.Decision.REVOKE, linus, active.version(), "done"));
       StoredException revoked =
           t.exceptionWorkflow.decide(
               e.id(), ExceptionWorkflow.Decision.REVOKE, BOB, active.version(), "trip cancelled");
@@ -174,39 +177,31 @@ class ExceptionWorkflowTest {
       assertThat(e.riskBand()).isEqualTo("high");
       assertThat(e.state()).isEqualTo(ExceptionState.PENDING_SECURITY);
       for (Actor self : List.of(RITA, new Actor("grace.hopper@contoso.com", Role.ADMIN))) {
-        assertThatThrownBy(
-                () ->
-                    t.exceptionWorkflow.decide(
-                        e.id(), ExceptionWorkflow.Decision.APPROVE, self, e.version(), null))
-            .isInstanceOfSatisfying(
-                TransitionRefused.class,
-                r -> assertThat(r.reason()).isEqualTo(TransitionRefused.Reason.SELF_APPROVAL));
+        assertRefused(
+            TransitionRefused.Reason.SELF_APPROVAL,
+            () ->
+                t.exceptionWorkflow.decide(
+                    e.id(), ExceptionWorkflow.Decision.APPROVE, self, e.version(), null));
       }
-      assertThatThrownBy(
-              () ->
-                  t.exceptionWorkflow.decide(
-                      e.id(), ExceptionWorkflow.Decision.APPROVE, ANA, e.version(), null))
-          .isInstanceOfSatisfying(
-              TransitionRefused.class,
-              r -> assertThat(r.reason()).isEqualTo(TransitionRefused.Reason.ROLE));
-      assertThatThrownBy(
-              () ->
-                  t.exceptionWorkflow.decide(
-                      e.id(), ExceptionWorkflow.Decision.REJECT, BOB, e.version(), " "))
-          .isInstanceOfSatisfying(
-              TransitionRefused.class,
-              r -> assertThat(r.reason()).isEqualTo(TransitionRefused.Reason.COMMENT_REQUIRED));
+      assertRefused(
+          TransitionRefused.Reason.ROLE,
+          () ->
+              t.exceptionWorkflow.decide(
+                  e.id(), ExceptionWorkflow.Decision.APPROVE, ANA, e.version(), null));
+      assertRefused(
+          TransitionRefused.Reason.COMMENT_REQUIRED,
+          () ->
+              t.exceptionWorkflow.decide(
+                  e.id(), ExceptionWorkflow.Decision.REJECT, BOB, e.version(), " "));
       StoredException rejected =
           t.exceptionWorkflow.decide(
               e.id(), ExceptionWorkflow.Decision.REJECT, BOB, e.version(), "admins keep MFA");
       assertThat(rejected.state()).isEqualTo(ExceptionState.REJECTED);
-      assertThatThrownBy(
-              () ->
-                  t.exceptionWorkflow.decide(
-                      e.id(), ExceptionWorkflow.Decision.APPROVE, BOB, rejected.version(), null))
-          .isInstanceOfSatisfying(
-              TransitionRefused.class,
-              r -> assertThat(r.reason()).isEqualTo(TransitionRefused.Reason.ILLEGAL_TRANSITION));
+      assertRefused(
+          TransitionRefused.Reason.ILLEGAL_TRANSITION,
+          () ->
+              t.exceptionWorkflow.decide(
+                  e.id(), ExceptionWorkflow.Decision.APPROVE, BOB, rejected.version(), null));
     }
   }
 
@@ -238,11 +233,9 @@ class ExceptionWorkflowTest {
                 assertThat(r.getMessage()).contains("CA003").contains("never be excepted");
               });
       // breakglass1 is protected by the demo's least.yaml
-      assertThatThrownBy(
-              () -> t.exceptionWorkflow.request(entra(CA004, "breakglass1@contoso.com", 1), ANA))
-          .isInstanceOfSatisfying(
-              TransitionRefused.class,
-              r -> assertThat(r.reason()).isEqualTo(TransitionRefused.Reason.GUARDRAIL));
+      assertRefused(
+          TransitionRefused.Reason.GUARDRAIL,
+          () -> t.exceptionWorkflow.request(entra(CA004, "breakglass1@contoso.com", 1), ANA));
       assertThat(
               t.exceptions
                   .page(new ExceptionFilter(null, null, null, null, null, null), 0, 10)
@@ -273,10 +266,9 @@ class ExceptionWorkflowTest {
                       ANA))
           .hasMessageContaining("already excluded");
       t.exceptionWorkflow.request(entra(CA004, ALAN, 3), ANA);
-      assertThatThrownBy(() -> t.exceptionWorkflow.request(entra(CA004, ALAN, 3), ANA))
-          .isInstanceOfSatisfying(
-              TransitionRefused.class,
-              r -> assertThat(r.reason()).isEqualTo(TransitionRefused.Reason.DUPLICATE));
+      assertRefused(
+          TransitionRefused.Reason.DUPLICATE,
+          () -> t.exceptionWorkflow.request(entra(CA004, ALAN, 3), ANA));
       // a second person asking for the same policy sees one peer
       StoredException ada =
           t.exceptionWorkflow.request(entra(CA004, "ada.lovelace@contoso.com", 3), ANA);

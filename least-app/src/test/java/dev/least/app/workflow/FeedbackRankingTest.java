@@ -7,6 +7,8 @@ import dev.least.app.store.RecommendationFilter;
 import dev.least.app.store.RecommendationRepository;
 import dev.least.app.store.StoredRecommendation;
 import dev.least.app.store.TestDatabase;
+import dev.least.recommend.FeedbackModel;
+import dev.least.recommend.Risk;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +21,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The feedback loop end to end: the demo tenant is analysed, the top-ranked kind of recommendation
- * is rejected as a false positive, and the next analysis run ranks that kind lower, keeping the
- * engine's confidence next to the adjusted one.
+ * The feedback loop end to end: the demo tenant is analysed, one kind of recommendation is rejected
+ * as a false positive and a lower-ranked kind accepted, and the next analysis run ranks them the
+ * other way round, keeping the engine's confidence next to the adjusted one.
  */
 class FeedbackRankingTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
+  static final Actor BOB = new Actor("bob", Role.APPROVER);
+  static final Actor CAROL = new Actor("carol", Role.APPROVER);
 
   static Stream<Arguments> databases() {
     return Stream.of(
@@ -45,59 +49,109 @@ class FeedbackRankingTest {
         .toList();
   }
 
+  /** A pair of types whose order the bounded model can swap: t above u in run 1. */
+  record Pair(StoredRecommendation top, StoredRecommendation below) {}
+
+  /**
+   * The first pair in run 1's order (different types, the upper one first) that full feedback can
+   * swap: the upper one rejected to the bound (−1.5 log-odds), the lower one accepted to it (+1.5).
+   */
+  static Pair swappable(List<StoredRecommendation> order) {
+    for (int i = 0; i < order.size(); i++) {
+      for (int j = i + 1; j < order.size(); j++) {
+        StoredRecommendation a = order.get(i);
+        StoredRecommendation b = order.get(j);
+        if (!a.type().equals(b.type())
+            && shifted(a.confidence(), -1.5) * weight(a)
+                < shifted(b.confidence(), 1.5) * weight(b)) {
+          return new Pair(a, b);
+        }
+      }
+    }
+    throw new AssertionError("the demo has no pair of types that feedback could swap");
+  }
+
+  static double shifted(double p, double s) {
+    return 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + s)));
+  }
+
+  static double weight(StoredRecommendation r) {
+    return FeedbackModel.riskWeight(Risk.valueOf(r.risk().toUpperCase(java.util.Locale.ROOT)));
+  }
+
+  /** Where the recommendation with that engine key (stable across runs) stands. */
+  static int indexOf(List<StoredRecommendation> order, String key) {
+    for (int i = 0; i < order.size(); i++) {
+      if (order.get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + key);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void analysisWhenEarlierRecommendationsOfATypeWereRejectedThenThatTypeRanksLower(
+  void analysisWhenOneTypeWasRejectedAndAnotherAcceptedThenTheNextRunRanksThemTheOtherWayRound(
       String vendor, Supplier<TestDatabase> database) {
     try (TestDatabase db = database.get()) {
       DemoTenant t = new DemoTenant(db);
       long run1 = t.importDemo().run().id();
       List<StoredRecommendation> before = ranked(t, run1);
-      assertThat(before).hasSizeGreaterThan(1);
-      String type = before.get(0).type();
-      assertThat(before)
-          .as("the demo yields more than one type")
-          .anyMatch(r -> !r.type().equals(type));
-      Actor bob = new Actor("bob", Role.APPROVER);
-      for (StoredRecommendation r : before) {
-        if (r.type().equals(type)) {
-          t.workflow.perform(
-              r.id(),
-              Action.REJECT,
-              bob,
-              r.version(),
-              "owner confirmed it is used",
-              "false_positive");
+      Pair pair = swappable(before);
+      String rejectedType = pair.top().type();
+      String acceptedType = pair.below().type();
+      assertThat(indexOf(before, pair.top().key())).isLessThan(indexOf(before, pair.below().key()));
+      // three runs of decisions: every pattern of either type gets three of them
+      long run = run1;
+      for (int round = 0; round < 3; round++) {
+        for (StoredRecommendation r : ranked(t, run)) {
+          if (r.type().equals(rejectedType)) {
+            t.workflow.perform(
+                r.id(),
+                Action.REJECT,
+                BOB,
+                r.version(),
+                "owner confirmed it is used",
+                "false_positive");
+          } else if (r.type().equals(acceptedType)) {
+            TransitionResult first =
+                t.workflow.perform(r.id(), Action.APPROVE, BOB, r.version(), null, "accepted");
+            if (first.approvalsNeeded() > 0) {
+              t.workflow.perform(
+                  r.id(), Action.APPROVE, CAROL, first.recommendation().version(), null, null);
+            }
+          }
         }
+        run = t.importDemo().run().id();
       }
       assertThat(t.recommendations.feedback(t.tenants.find("contoso-demo").orElseThrow().id()))
-          .isNotEmpty()
-          .allSatisfy(f -> assertThat(f.type()).isEqualTo(type));
+          .extracting(FeedbackModel.Feedback::type)
+          .containsOnly(rejectedType, acceptedType);
 
-      long run2 = t.importDemo().run().id();
-      List<StoredRecommendation> after = ranked(t, run2);
+      List<StoredRecommendation> after = ranked(t, run);
+      assertThat(indexOf(after, pair.top().key()))
+          .as(
+              "%s %s now ranks below %s %s",
+              rejectedType, pair.top().key(), acceptedType, pair.below().key())
+          .isGreaterThan(indexOf(after, pair.below().key()));
       Map<Long, Ranking> ranks =
           t.recommendations.rankings(after.stream().map(StoredRecommendation::id).toList());
-      int firstBefore = 0;
-      int firstAfter = -1;
-      for (int i = 0; i < after.size(); i++) {
-        StoredRecommendation r = after.get(i);
+      for (StoredRecommendation r : after) {
         Ranking k = ranks.get(r.id());
         JsonNode adj = JSON.readTree(k.adjustmentJson());
-        if (r.type().equals(type)) {
-          firstAfter = firstAfter < 0 ? i : firstAfter;
+        assertThat(adj.get("original").asDouble()).isEqualTo(r.confidence());
+        if (r.type().equals(rejectedType)) {
           assertThat(k.adjustedConfidence()).isLessThan(r.confidence());
-          assertThat(adj.get("original").asDouble()).isEqualTo(r.confidence());
-          assertThat(adj.get("typeRejections").asDouble()).isPositive();
-          assertThat(adj.get("explanation").asString()).contains("rejected").contains(type);
+          assertThat(adj.get("explanation").asString()).contains("rejected").contains(rejectedType);
+        } else if (r.type().equals(acceptedType)) {
+          assertThat(k.adjustedConfidence()).isGreaterThan(r.confidence());
         } else {
           assertThat(k.adjustedConfidence()).isEqualTo(r.confidence());
           assertThat(adj.get("explanation").asString()).contains("no earlier decisions");
         }
       }
-      assertThat(firstAfter).as("first %s after the rejections", type).isGreaterThan(firstBefore);
 
-      // the list endpoint's query orders the same way
+      // the list endpoint's query orders by the stored rank score
       List<StoredRecommendation> listed =
           t.recommendations
               .page(
@@ -109,6 +163,7 @@ class FeedbackRankingTest {
               .items();
       Map<Long, Ranking> listedRanks =
           t.recommendations.rankings(listed.stream().map(StoredRecommendation::id).toList());
+      assertThat(listed).hasSizeGreaterThan(1);
       for (int i = 1; i < listed.size(); i++) {
         assertThat(listedRanks.get(listed.get(i).id()).rankScore())
             .isLessThanOrEqualTo(listedRanks.get(listed.get(i - 1).id()).rankScore());
