@@ -193,6 +193,10 @@ public final class ExceptionWorkflow {
     Target target = resolve(data, platform, req.policy(), req.rule(), subject, snap.id());
     guard(
         tenant.id(), target.policyId(), target.policyName(), subject.id().value(), subject.login());
+    if (target.alreadyExcluded()) {
+      throw new IllegalArgumentException(
+          subject.login() + " is already excluded from " + target.policyName());
+    }
     SubjectFacts facts = SubjectFacts.of(data, subject);
     StoredException stored =
         tx.execute(status -> store(req, actor, tenant, snap, subject, target, facts));
