@@ -5,10 +5,15 @@ import dev.least.app.store.RecommendationRepository;
 import dev.least.app.store.SnapshotRepository;
 import dev.least.app.store.TenantRepository;
 import dev.least.app.store.UserRepository;
+import dev.least.app.workflow.ImportRoots;
+import dev.least.app.workflow.SnapshotArchive;
 import dev.least.app.workflow.SnapshotImport;
+import dev.least.app.workflow.SnapshotUpload;
 import dev.least.app.workflow.Workflow;
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,6 +72,28 @@ public class ServerBeans {
       TransactionTemplate tx,
       Clock clock) {
     return new Workflow(r, s, t, a, tx, clock);
+  }
+
+  @Bean
+  ImportRoots importRoots(@Value("${least.import-roots:${least.data-dir}/imports}") String roots) {
+    return ImportRoots.parse(roots);
+  }
+
+  @Bean
+  SnapshotArchive snapshotArchive(
+      @Value("${least.upload.max-entries:200000}") int maxEntries,
+      @Value("${least.upload.max-unpacked-bytes:4294967296}") long maxBytes,
+      @Value("${least.upload.max-ratio:200}") int maxRatio) {
+    return new SnapshotArchive(new SnapshotArchive.Limits(maxEntries, maxBytes, maxRatio));
+  }
+
+  @Bean
+  SnapshotUpload snapshotUpload(
+      SnapshotArchive archive,
+      SnapshotImport imports,
+      @Value("${least.data-dir}") String dataDir,
+      Clock clock) {
+    return new SnapshotUpload(archive, imports, Path.of(dataDir, "uploads"), clock);
   }
 
   @Bean
