@@ -66,10 +66,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     return p;
   }
 
-  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-  ProblemDetail uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
-    return ProblemWriter.problem(413, "request-too-large", "the upload is over the size limit");
-  }
 
   @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
   ProblemDetail conflict(org.springframework.dao.DataIntegrityViolationException e) {
