@@ -66,7 +66,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     return p;
   }
 
-
   @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
   ProblemDetail conflict(org.springframework.dao.DataIntegrityViolationException e) {
     return ProblemWriter.problem(409, "conflict", "the request conflicts with stored data");
