@@ -1,6 +1,8 @@
 package dev.least.app.api;
 
 import dev.least.app.config.ProblemWriter;
+import dev.least.app.workflow.ImportRoots;
+import dev.least.app.workflow.SnapshotArchive;
 import dev.least.app.workflow.TransitionRefused;
 import dev.least.connector.snapshot.SnapshotException;
 import java.util.Locale;
@@ -49,9 +51,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     return ProblemWriter.problem(422, "bad-snapshot", e.getMessage());
   }
 
-  @ExceptionHandler(ImportPathRefused.class)
-  ProblemDetail importPath(ImportPathRefused e) {
+  @ExceptionHandler(ImportRoots.Refused.class)
+  ProblemDetail importPath(ImportRoots.Refused e) {
     return ProblemWriter.problem(403, "import-path-refused", e.getMessage());
+  }
+
+  /** A refused snapshot zip: 422 with the offending entry and a stable reason. */
+  @ExceptionHandler(SnapshotArchive.Refused.class)
+  ProblemDetail badArchive(SnapshotArchive.Refused e) {
+    ProblemDetail p = ProblemWriter.problem(422, "bad-archive", e.getMessage());
+    p.setProperty("reason", e.problem().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    if (!e.entry().isEmpty()) {
+      p.setProperty("entry", e.entry());
+    }
+    return p;
   }
 
   @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
@@ -70,15 +83,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     private static final long serialVersionUID = 1L;
 
     NotFound(String message) {
-      super(message);
-    }
-  }
-
-  /** A snapshot path outside the configured import roots. */
-  static final class ImportPathRefused extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ImportPathRefused(String message) {
       super(message);
     }
   }

@@ -2,46 +2,45 @@ package dev.least.app.api;
 
 import dev.least.app.config.SecurityConfig;
 import dev.least.app.workflow.Actor;
+import dev.least.app.workflow.ImportRoots;
 import dev.least.app.workflow.SnapshotImport;
+import dev.least.app.workflow.SnapshotUpload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Imports a snapshot folder on the server's disk and analyzes it. Only folders under the configured
- * import roots ({@code least.import-roots}, default {@code <data-dir>/imports}) are read.
+ * Imports a snapshot and analyzes it: a folder on the server's disk under the configured import
+ * roots ({@code least.import-roots}, default {@code <data-dir>/imports}), or a zip uploaded as
+ * {@code multipart/form-data} (part {@code file}), unpacked under {@code <data-dir>/uploads}.
  */
 @RestController
 @RequestMapping("/api/v1/snapshots")
 public class SnapshotController {
   private final SnapshotImport imports;
-  private final List<Path> roots;
+  private final SnapshotUpload uploads;
+  private final ImportRoots roots;
 
-  public SnapshotController(
-      SnapshotImport imports,
-      @Value("${least.import-roots:${least.data-dir}/imports}") String roots) {
+  public SnapshotController(SnapshotImport imports, SnapshotUpload uploads, ImportRoots roots) {
     this.imports = imports;
-    List<Path> list = new ArrayList<>();
-    for (String r : roots.split(",")) {
-      if (!r.isBlank()) {
-        list.add(Path.of(r.trim()).toAbsolutePath().normalize());
-      }
-    }
-    this.roots = List.copyOf(list);
+    this.uploads = uploads;
+    this.roots = roots;
   }
 
   /** Import request: the folder (absolute, or relative to the first import root) and tenant. */
@@ -57,52 +56,69 @@ public class SnapshotController {
       String engineVersion,
       String modelVersion,
       int recommendations,
-      long quarantined) {}
-
-  @PostMapping
-  ResponseEntity<ImportView> importFolder(
-      @Valid @RequestBody ImportRequest req, Authentication auth) {
-    Path folder = allowed(req.path());
-    SnapshotImport.Imported i =
-        imports.importFolder(
-            req.tenant() == null ? "" : req.tenant(),
-            folder,
-            new Actor(auth.getName(), SecurityConfig.role(auth)));
-    return ResponseEntity.status(201)
-        .body(
-            new ImportView(
-                i.tenant().name(),
-                i.snapshot().id(),
-                i.snapshot().checksum(),
-                i.run().id(),
-                i.run().engineVersion(),
-                i.run().modelVersion(),
-                i.run().recommendations(),
-                i.quarantined()));
+      long quarantined) {
+    static ImportView of(SnapshotImport.Imported i) {
+      return new ImportView(
+          i.tenant().name(),
+          i.snapshot().id(),
+          i.snapshot().checksum(),
+          i.run().id(),
+          i.run().engineVersion(),
+          i.run().modelVersion(),
+          i.run().recommendations(),
+          i.quarantined());
+    }
   }
 
-  private Path allowed(String path) {
-    if (roots.isEmpty()) {
-      throw new ApiProblems.ImportPathRefused("no import roots are configured");
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ImportView> importFolder(
+      @Valid @RequestBody ImportRequest req, Authentication auth) {
+    Path folder = roots.resolve(req.path());
+    SnapshotImport.Imported i =
+        imports.importFolder(req.tenant() == null ? "" : req.tenant(), folder, actor(auth));
+    return ResponseEntity.status(201).body(ImportView.of(i));
+  }
+
+  /** A zipped snapshot folder (or its contents) in the multipart part {@code file}. */
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<ImportView> importZip(
+      @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "tenant", required = false) @Nullable String tenant,
+      Authentication auth) {
+    return ResponseEntity.status(201)
+        .body(ImportView.of(importUploaded(uploads, file, tenant, actor(auth))));
+  }
+
+  /** Streams the part to a temporary file, imports it, and removes the temporary file. */
+  public static SnapshotImport.Imported importUploaded(
+      SnapshotUpload uploads, MultipartFile file, @Nullable String tenant, Actor actor) {
+    if (file.isEmpty()) {
+      throw new IllegalArgumentException("the part 'file' is empty: send a snapshot zip");
     }
-    Path p = Path.of(path);
-    Path abs = p.isAbsolute() ? p : roots.get(0).resolve(p);
-    Path real;
+    if (tenant != null && tenant.length() > 200) {
+      throw new IllegalArgumentException("tenant must be at most 200 characters");
+    }
+    Path tmp = null;
     try {
-      real = abs.toRealPath();
+      tmp = Files.createTempFile("least-upload-", ".zip");
+      try (InputStream in = file.getInputStream()) {
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return uploads.importZip(tenant == null ? "" : tenant, tmp, actor);
     } catch (IOException e) {
-      throw new IllegalArgumentException("no snapshot folder at " + path);
-    }
-    for (Path root : roots) {
-      try {
-        if (Files.exists(root) && real.startsWith(root.toRealPath())) {
-          return real;
+      throw new UncheckedIOException("cannot store the uploaded archive", e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the temporary folder is cleaned by the OS; the import's outcome stands
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
     }
-    throw new ApiProblems.ImportPathRefused(
-        path + " is outside the import roots (least.import-roots)");
+  }
+
+  private static Actor actor(Authentication auth) {
+    return new Actor(auth.getName(), SecurityConfig.role(auth));
   }
 }

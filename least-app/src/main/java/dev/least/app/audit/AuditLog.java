@@ -79,6 +79,25 @@ public final class AuditLog {
         limit);
   }
 
+  /** The newest {@code limit} rows, newest first. */
+  public List<AuditRow> latest(int limit) {
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC FETCH FIRST ? ROWS ONLY",
+        (rs, n) -> row(rs),
+        limit);
+  }
+
+  /** The rows about one entity (e.g. {@code recommendation}, {@code 42}), in order. */
+  public List<AuditRow> rowsAbout(String entityType, String entityId) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY seq",
+        (rs, n) -> row(rs),
+        entityType,
+        entityId);
+  }
+
   /**
    * Walks the chain in {@code seq} order and names the first row that does not check out: a gap in
    * the sequence (a deleted row), a previous hash that is not the row before's hash (a deleted or

@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
     description = {
       "Generate a demo tenant (Entra, Okta, HR; planted truth in truth.json) to DIR, inspect",
       "it, analyze it and write recommendations.json, recommendations.csv and report.html",
-      "beside it. --sample uses the small hand-made tenant bundled in the jar instead."
+      "beside it, then serve the dashboard with the tenant imported (Ctrl-C stops it).",
+      "--sample uses the small hand-made tenant bundled in the jar instead; --no-serve stops",
+      "after the report (for scripts)."
     })
 public final class DemoCommand implements Callable<Integer> {
   static final String RESOURCE = "/dev/least/app/demo-snapshot/";
@@ -63,6 +65,17 @@ public final class DemoCommand implements Callable<Integer> {
       defaultValue = "7",
       description = "Generator seed (default ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(
+      names = "--no-serve",
+      description = "Stop after writing the report; do not start the dashboard.")
+  boolean noServe;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port of the demo dashboard (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
 
   /**
    * Removes a demo folder written by an earlier run; refuses a folder that is not a snapshot, so a
@@ -134,14 +147,94 @@ public final class DemoCommand implements Callable<Integer> {
                 html.toString(),
                 "--csv",
                 base.resolve("recommendations.csv").toString());
-    if (code == ExitCodes.OK) {
-      spec.commandLine().getErr().println("open the report: " + html.toUri());
+    if (code != ExitCodes.OK) {
+      return code;
     }
-    return code;
+    spec.commandLine().getErr().println("open the report: " + html.toUri());
+    return noServe ? code : serve(written, base.resolve("server"));
+  }
+
+  /**
+   * Starts the server on a fresh database under {@code dataDir} with a new admin password, imports
+   * the demo snapshot as the user {@code least-demo} (so the admin, a second person, may approve),
+   * prints the URL and the password, and serves until stopped.
+   */
+  private int serve(Path snapshot, Path dataDir) {
+    clearPreviousServer(dataDir);
+    String password = System.getenv("LEAST_ADMIN_PASSWORD");
+    if (password == null || password.isBlank()) {
+      byte[] raw = new byte[15];
+      new java.security.SecureRandom().nextBytes(raw);
+      password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    err.println("starting the dashboard …");
+    err.flush();
+    ServeCommand.Running server =
+        ServeCommand.start(
+            port,
+            dataDir,
+            null,
+            List.of(
+                "--LEAST_ADMIN_PASSWORD=" + password,
+                "--least.import-roots=" + snapshot.toAbsolutePath().getParent()));
+    var imported =
+        server
+            .context()
+            .getBean(dev.least.app.workflow.SnapshotImport.class)
+            .importFolder(
+                "",
+                snapshot.toAbsolutePath(),
+                new dev.least.app.workflow.Actor(
+                    "least-demo", dev.least.app.workflow.Role.ANALYST));
+    err.println(
+        "dashboard: http://localhost:"
+            + server.port()
+            + "/  (user admin, password "
+            + password
+            + ")");
+    err.println(
+        "tenant "
+            + imported.tenant().name()
+            + ": "
+            + imported.run().recommendations()
+            + " recommendation(s) proposed by least-demo; stop with Ctrl-C");
+    err.flush();
+    try {
+      server.awaitClose();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The demo server starts on a fresh database each time; refuses a folder that is not one. */
+  static void clearPreviousServer(Path dataDir) {
+    if (!Files.exists(dataDir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> top = Files.list(dataDir)) {
+      for (Path p : top.toList()) {
+        String name = p.getFileName().toString();
+        if (!name.equals("db") && !name.equals("uploads") && !name.equals("imports")) {
+          throw new BadInputException(
+              dataDir + " holds " + name + ": not a demo server folder; remove it yourself");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dataDir, e);
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dataDir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the previous demo server in " + dataDir, e);
+    }
   }
 
   /** Copies the bundled snapshot to {@code target}, replacing files of the same name. */
-  static Path extract(Path target) {
+  public static Path extract(Path target) {
     try (InputStream index = DemoCommand.class.getResourceAsStream(RESOURCE + "INDEX")) {
       if (index == null) {
         throw new IllegalStateException("the demo snapshot is missing from this build");

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Least server: REST API under /api/v1 (OpenAPI at /api/v1/openapi).",
+      "Run the Least server: the dashboard at /, REST API under /api/v1 (OpenAPI at",
+      "/api/v1/openapi).",
       "First start creates user 'admin' (password from LEAST_ADMIN_PASSWORD, else printed once)."
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -47,7 +48,33 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    // passed as Spring command-line arguments: they take precedence over application.properties
+    Running server = start(port, dataDir, dbUrl, List.of());
+    spec.commandLine().getErr().println("least serve: listening on port " + server.port());
+    spec.commandLine().getErr().flush();
+    server.awaitClose();
+    return ExitCodes.OK;
+  }
+
+  /** A started server: its context, and a latch that opens when the context closes. */
+  record Running(ConfigurableApplicationContext context, CountDownLatch closed) {
+    /** The port the server listens on (the actual one when started with port 0). */
+    int port() {
+      return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
+    }
+
+    /** Blocks until the server stops (Ctrl-C runs Spring's shutdown hook). */
+    void awaitClose() throws InterruptedException {
+      if (context.isActive()) {
+        closed.await();
+      }
+    }
+  }
+
+  /**
+   * Starts the server. {@code extra} are further Spring arguments ({@code --name=value}); they take
+   * precedence over application.properties.
+   */
+  static Running start(int port, Path dataDir, @Nullable String dbUrl, List<String> extra) {
     List<String> args = new ArrayList<>();
     args.add("--server.port=" + port);
     args.add("--least.data-dir=" + dataDir.toAbsolutePath());
@@ -56,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
       args.add("--spring.datasource.username=" + env("LEAST_DB_USER", ""));
       args.add("--spring.datasource.password=" + env("LEAST_DB_PASSWORD", ""));
     }
+    args.addAll(extra);
     SpringApplication app = new SpringApplication(LeastServerApplication.class);
     CountDownLatch closed = new CountDownLatch(1);
     app.addListeners(
@@ -64,13 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
             closed.countDown();
           }
         });
-    ConfigurableApplicationContext ctx = app.run(args.toArray(String[]::new));
-    spec.commandLine().getErr().println("least serve: listening on port " + port);
-    spec.commandLine().getErr().flush();
-    if (ctx.isActive()) {
-      closed.await();
-    }
-    return ExitCodes.OK;
+    return new Running(app.run(args.toArray(String[]::new)), closed);
   }
 
   private static String env(String name, String fallback) {

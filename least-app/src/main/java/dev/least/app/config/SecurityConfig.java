@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -26,8 +27,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,7 +39,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * in with a bcrypt password (form login with CSRF protection, or HTTP Basic); automation uses
  * {@code Authorization: Bearer lst_…} tokens. Roles nest: admin ⊃ approver ⊃ analyst ⊃ viewer.
  * Requests that carry an Authorization header (Basic or Bearer) are exempt from CSRF, as they do
- * not ride on a session cookie; form sessions are not.
+ * not ride on a session cookie; form sessions are not. When {@code least.oidc.issuer-uri} is set,
+ * {@link OidcLoginConfig} adds OIDC sign-in beside the local form. Browsers asking for a dashboard
+ * page without a session are sent to {@code /login}; everything else gets a 401 problem.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -89,11 +95,15 @@ public class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, UserRepository users, ProblemWriter problems)
+  SecurityFilterChain filterChain(
+      HttpSecurity http,
+      UserRepository users,
+      ProblemWriter problems,
+      ObjectProvider<ClientRegistrationRepository> oidc)
       throws Exception {
     http.authorizeHttpRequests(
             a ->
-                a.requestMatchers("/login", "/error")
+                a.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/audit/verify")
                     .hasRole("ADMIN")
@@ -110,10 +120,18 @@ public class SecurityConfig {
                     // transitions: the workflow checks the role each action needs
                     .requestMatchers("/api/v1/**")
                     .hasRole("VIEWER")
+                    // the dashboard
+                    .requestMatchers("/audit", "/audit/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/snapshots/**")
+                    .hasRole("ANALYST")
+                    .requestMatchers(HttpMethod.POST, "/recommendations/*/comments")
+                    .hasRole("ANALYST")
                     .anyRequest()
                     .authenticated())
         .httpBasic(Customizer.withDefaults())
-        .formLogin(Customizer.withDefaults())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
         .headers(
             h ->
@@ -128,16 +146,35 @@ public class SecurityConfig {
                                     .ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
         .exceptionHandling(
             e ->
-                e.authenticationEntryPoint(
+                e.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), SecurityConfig::browserPage)
+                    .defaultAuthenticationEntryPointFor(
                         (req, res, ex) ->
                             problems.write(
-                                res, 401, "unauthenticated", "sign in or send a bearer token"))
+                                res, 401, "unauthenticated", "sign in or send a bearer token"),
+                        AnyRequestMatcher.INSTANCE)
                     .accessDeniedHandler(
                         (req, res, ex) ->
                             problems.write(
                                 res, 403, "forbidden", "your role does not allow this request")))
         .addFilterBefore(new BearerTokenFilter(users, problems), BasicAuthenticationFilter.class);
+    if (oidc.getIfAvailable() != null) {
+      http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/", false));
+    }
     return http.build();
+  }
+
+  /**
+   * A browser asking for a dashboard page (Accept: text/html, not the API or actuator): sent to the
+   * login page rather than given a 401 problem.
+   */
+  static boolean browserPage(HttpServletRequest req) {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    if (path.startsWith("/api/") || path.startsWith("/actuator")) {
+      return false;
+    }
+    String accept = req.getHeader("Accept");
+    return accept != null && accept.contains("text/html");
   }
 
   /** Authenticates {@code Authorization: Bearer lst_…}; an unknown token is a 401. */

@@ -7,10 +7,14 @@ import dev.least.app.store.SnapshotRepository;
 import dev.least.app.store.TenantRepository;
 import dev.least.app.store.UserRepository;
 import dev.least.app.workflow.ExceptionWorkflow;
+import dev.least.app.workflow.ImportRoots;
+import dev.least.app.workflow.SnapshotArchive;
 import dev.least.app.workflow.SnapshotImport;
 import dev.least.app.workflow.SnapshotLoader;
+import dev.least.app.workflow.SnapshotUpload;
 import dev.least.app.workflow.Workflow;
 import dev.least.policyexception.ExceptionRouting;
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -107,6 +111,28 @@ public class ServerBeans {
       SnapshotLoader loader,
       ExceptionRouting.Limits limits) {
     return new ExceptionWorkflow(e, s, t, a, tx, clock, loader, limits, engineVersion());
+  }
+
+  @Bean
+  ImportRoots importRoots(@Value("${least.import-roots:${least.data-dir}/imports}") String roots) {
+    return ImportRoots.parse(roots);
+  }
+
+  @Bean
+  SnapshotArchive snapshotArchive(
+      @Value("${least.upload.max-entries:200000}") int maxEntries,
+      @Value("${least.upload.max-unpacked-bytes:4294967296}") long maxBytes,
+      @Value("${least.upload.max-ratio:200}") int maxRatio) {
+    return new SnapshotArchive(new SnapshotArchive.Limits(maxEntries, maxBytes, maxRatio));
+  }
+
+  @Bean
+  SnapshotUpload snapshotUpload(
+      SnapshotArchive archive,
+      SnapshotImport imports,
+      @Value("${least.data-dir}") String dataDir,
+      Clock clock) {
+    return new SnapshotUpload(archive, imports, Path.of(dataDir, "uploads"), clock);
   }
 
   @Bean

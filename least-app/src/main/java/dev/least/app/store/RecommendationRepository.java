@@ -237,6 +237,43 @@ public final class RecommendationRepository {
     return new Page<>(items, page, size, total);
   }
 
+  /** A column the dashboard counts recommendations by. */
+  public enum CountColumn {
+    TYPE("type"),
+    RISK("risk"),
+    STATE("state"),
+    PLATFORM("platform");
+
+    private final String column;
+
+    CountColumn(String column) {
+      this.column = column;
+    }
+  }
+
+  /** How many of a run's recommendations have each value of {@code by}, most first. */
+  public java.util.Map<String, Long> countBy(long runId, CountColumn by) {
+    java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT "
+                + by.column
+                + " AS v, COUNT(*) AS n FROM recommendations WHERE run_id = ? GROUP BY "
+                + by.column
+                + " ORDER BY n DESC, v")
+        .param(runId)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> out.put(rs.getString("v"), rs.getLong("n")));
+    return out;
+  }
+
+  /** The distinct values of {@code by} over all recommendations, sorted (for filter choices). */
+  public List<String> distinct(CountColumn by) {
+    return jdbc.sql("SELECT DISTINCT " + by.column + " FROM recommendations ORDER BY 1")
+        .query(String.class)
+        .list();
+  }
+
   private static void add(
       StringBuilder where, List<Object> params, String column, @Nullable String v) {
     if (v != null) {

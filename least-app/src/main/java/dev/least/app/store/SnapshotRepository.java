@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,6 +102,24 @@ public final class SnapshotRepository {
         .param(id)
         .query((rs, n) -> run(rs))
         .optional();
+  }
+
+  /** The tenant's newest analysis run, if it has one. */
+  public Optional<AnalysisRun> latestRun(long tenantId) {
+    return jdbc.sql(
+            "SELECT r.* FROM analysis_runs r JOIN snapshots s ON s.id = r.snapshot_id"
+                + " WHERE s.tenant_id = ? ORDER BY r.id DESC FETCH FIRST 1 ROWS ONLY")
+        .param(tenantId)
+        .query((rs, n) -> run(rs))
+        .optional();
+  }
+
+  /** The newest {@code limit} snapshots of all tenants, newest first. */
+  public List<StoredSnapshot> recent(int limit) {
+    return jdbc.sql("SELECT * FROM snapshots ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
+        .param(limit)
+        .query((rs, n) -> snapshot(rs))
+        .list();
   }
 
   private static StoredSnapshot snapshot(ResultSet rs) throws SQLException {

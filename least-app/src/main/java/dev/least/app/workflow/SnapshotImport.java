@@ -142,7 +142,7 @@ public final class SnapshotImport {
                           engineVersion,
                           RecommendationsJson.MODEL_VERSION,
                           JSON.writeValueAsString(r.settings().thresholds()),
-                          JSON.writeValueAsString(summary(doc)),
+                          JSON.writeValueAsString(summary(doc, r.snapshot())),
                           actor.name(),
                           started,
                           finished,
@@ -225,8 +225,9 @@ public final class SnapshotImport {
     return List.copyOf(s);
   }
 
-  private static JsonNode summary(JsonNode doc) {
+  private static JsonNode summary(JsonNode doc, dev.least.model.TenantSnapshot snapshot) {
     var s = JSON.createObjectNode();
+    s.set("overview", RunOverview.toJson(snapshot, doc.path("recommendations")));
     s.set("engine", doc.path("engine"));
     s.set("snapshot", doc.path("snapshot"));
     s.set("skipped", doc.path("skipped"));

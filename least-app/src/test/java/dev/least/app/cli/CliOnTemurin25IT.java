@@ -40,7 +40,8 @@ class CliOnTemurin25IT {
                 "demo",
                 "--dir",
                 tmp.resolve("demo").toString(),
-                "--json")
+                "--json",
+                "--no-serve")
             .redirectOutput(out.toFile())
             .redirectError(tmp.resolve("err.txt").toFile())
             .start();
