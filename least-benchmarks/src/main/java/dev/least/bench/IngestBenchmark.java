@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ import java.util.Optional;
  * snapshot is referenced. Bench-only code: failures end the run with a stack trace.
  */
 public final class IngestBenchmark {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private final PrintStream out;
 
   private IngestBenchmark(PrintStream out) {
@@ -129,6 +131,7 @@ public final class IngestBenchmark {
     boolean pending;
     ResultTable table;
     List<Contender> contenders = new ArrayList<>();
+    String cpuSummary = "";
     // (a) the bound; also counts the events. Runs first in every round.
     BareWalk.Walked[] walked = new BareWalk.Walked[2];
     contenders.add(
@@ -140,7 +143,7 @@ public final class IngestBenchmark {
     // (b) Least: its JSON Lines plumbing alone (the floor), then the real read
     contenders.add(
         contender(
-            "Least plumbing only: `JsonLines` + a token walk per line, no mapping",
+            "Least plumbing only: `JsonLines.forEachObject` + a token walk, no mapping",
             "1",
             false,
             () -> Contender.timed(i -> LineWalk.walk(files.get(i)))));
@@ -204,26 +207,38 @@ public final class IngestBenchmark {
       // rounds: every contender once per round, so that changing load on a shared machine
       // falls on all of them alike
       Map<Contender, List<Contender.Pass>> passes = new LinkedHashMap<>();
+      // thread CPU time of the readers that run on this thread (not jq, not DuckDB's own threads):
+      // on a loaded machine it varies far less than wall time
+      List<Contender> onThisThread = contenders.subList(0, skip.contains("least") ? 2 : 3);
+      Map<Contender, List<Long>> cpu = new LinkedHashMap<>();
       for (int round = -warmup; round < runs; round++) {
         for (Contender c : contenders) {
           if (c == jq && (round < 0 || round >= jqRuns)) {
             continue;
           }
+          long cpu0 = THREADS.getCurrentThreadCpuTime();
           Contender.Pass p = c.once();
+          long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpu0;
+          boolean ownThread = onThisThread.contains(c);
           out.printf(
               Locale.ROOT,
-              "  %s %s [%s]: %.2f s (%s + %s)%n",
+              "  %s %s [%s]: %.2f s (%s + %s)%s%n",
               round < 0 ? "warm-up" : "run " + (round + 1),
               c.label().reader(),
               c.label().threads(),
               p.totalNanos() / 1e9,
               p.entraNanos() < 0 ? "?" : String.format(Locale.ROOT, "%.2f", p.entraNanos() / 1e9),
-              p.oktaNanos() < 0 ? "?" : String.format(Locale.ROOT, "%.2f", p.oktaNanos() / 1e9));
+              p.oktaNanos() < 0 ? "?" : String.format(Locale.ROOT, "%.2f", p.oktaNanos() / 1e9),
+              ownThread ? String.format(Locale.ROOT, ", thread CPU %.2f s", cpuNanos / 1e9) : "");
           if (round >= 0) {
             passes.computeIfAbsent(c, k -> new ArrayList<>()).add(p);
+            if (ownThread) {
+              cpu.computeIfAbsent(c, k -> new ArrayList<>()).add(cpuNanos);
+            }
           }
         }
       }
+      cpuSummary = cpuSummary(cpu);
       events = walked[0].events() + walked[1].events();
       out.printf(
           Locale.ROOT, "events: %,d Entra + %,d Okta%n", walked[0].events(), walked[1].events());
@@ -240,6 +255,7 @@ public final class IngestBenchmark {
       }
     }
     out.println("load average at end: " + loadAverage());
+    out.print(cpuSummary);
     out.println();
     out.print(table.markdown());
     out.println();
@@ -311,6 +327,27 @@ public final class IngestBenchmark {
     }
     // the snapshot must still be referenced when the heap is measured
     Reference.reachabilityFence(in);
+  }
+
+  /** Median thread CPU time of each reader that ran on this thread, and its ratio to the first. */
+  private static String cpuSummary(Map<Contender, List<Long>> cpu) {
+    StringBuilder b = new StringBuilder();
+    double first = Double.NaN;
+    for (Map.Entry<Contender, List<Long>> e : cpu.entrySet()) {
+      double s =
+          new Sample(e.getValue().stream().mapToLong(Long::longValue).toArray()).medianSeconds();
+      if (Double.isNaN(first)) {
+        first = s;
+      }
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "thread CPU, median: %s: %.2f s (bare walk ÷ this: %.2f)%n",
+              e.getKey().label().reader(),
+              s,
+              first / s));
+    }
+    return b.toString();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.least.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -219,6 +220,13 @@ public final class SignInLog {
     private int size;
     private final StringPool strings = new StringPool();
     private final Map<List<LoggedPolicyResult>, Integer> resultSetCodes = new HashMap<>();
+
+    /**
+     * The stored result lists by identity: a parser that hands in the same list instance for the
+     * same results (the Entra parser does) is answered without hashing the list.
+     */
+    private final Map<List<LoggedPolicyResult>, Integer> storedResultSets = new IdentityHashMap<>();
+
     private final List<List<LoggedPolicyResult>> resultSetValues = new ArrayList<>();
     private final Map<Integer, String> nonUuidIds = new HashMap<>();
     private long[][] time = new long[0][];
@@ -255,12 +263,12 @@ public final class SignInLog {
         grow(c);
       }
       time[c][o] = ev.epochMillis();
-      UUID uuid = parseUuid(ev.eventId());
-      if (uuid != null && uuid.toString().equals(ev.eventId())) {
-        idHi[c][o] = uuid.getMostSignificantBits();
-        idLo[c][o] = uuid.getLeastSignificantBits();
+      String id = ev.eventId();
+      if (isCanonicalUuid(id)) {
+        idHi[c][o] = hex(id, 0, 8) << 32 | hex(id, 9, 13) << 16 | hex(id, 14, 18);
+        idLo[c][o] = hex(id, 19, 23) << 48 | hex(id, 24, 36);
       } else {
-        nonUuidIds.put(i, ev.eventId());
+        nonUuidIds.put(i, id);
       }
       account[c][o] = strings.intern(ev.accountId());
       login[c][o] = strings.intern(ev.login());
@@ -299,7 +307,11 @@ public final class SignInLog {
     }
 
     private int internResults(List<LoggedPolicyResult> results) {
-      Integer code = resultSetCodes.get(results);
+      Integer code = storedResultSets.get(results);
+      if (code != null) {
+        return code;
+      }
+      code = resultSetCodes.get(results);
       if (code != null) {
         return code;
       }
@@ -307,6 +319,7 @@ public final class SignInLog {
       int next = resultSetValues.size();
       resultSetValues.add(copy);
       resultSetCodes.put(copy, next);
+      storedResultSets.put(copy, next);
       return next;
     }
 
@@ -352,15 +365,35 @@ public final class SignInLog {
       tris[c] = new byte[CHUNK];
     }
 
-    private static @Nullable UUID parseUuid(String id) {
-      if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-') {
-        return null;
+    /**
+     * Whether {@code id} is a UUID exactly as {@link UUID#toString()} writes it (lower-case hex,
+     * dashes at 8, 13, 18 and 23), so that it can be stored as two longs and given back unchanged.
+     */
+    static boolean isCanonicalUuid(String id) {
+      if (id.length() != 36) {
+        return false;
       }
-      try {
-        return UUID.fromString(id);
-      } catch (IllegalArgumentException e) {
-        return null;
+      for (int k = 0; k < 36; k++) {
+        char ch = id.charAt(k);
+        if (k == 8 || k == 13 || k == 18 || k == 23) {
+          if (ch != '-') {
+            return false;
+          }
+        } else if ((ch < '0' || ch > '9') && (ch < 'a' || ch > 'f')) {
+          return false;
+        }
       }
+      return true;
+    }
+
+    /** The value of the lower-case hex digits {@code s[from, to)}; at most 16 of them. */
+    private static long hex(String s, int from, int to) {
+      long v = 0;
+      for (int k = from; k < to; k++) {
+        char ch = s.charAt(k);
+        v = v << 4 | (ch <= '9' ? ch - '0' : ch - 'a' + 10);
+      }
+      return v;
     }
   }
 }

@@ -7,21 +7,25 @@ import org.jspecify.annotations.Nullable;
  * Interns strings to dense int codes. {@code null} is code -1. Not thread-safe: one pool per
  * builder.
  *
- * <p>An open-addressing table (linear probing) of codes with the strings' hashes alongside, so a
- * lookup touches two arrays and, on a hash match, the one candidate string: no map nodes, no boxed
- * codes. Sign-in ingest interns a dozen strings per event, so this is on its hot path.
+ * <p>An open-addressing table (linear probing): each slot packs the string's hash and its code in
+ * one long, and a parallel array holds the string itself, so a lookup reads one slot and, on a hash
+ * match, the one candidate string: no map nodes, no boxed codes, and no detour through the
+ * code-indexed array (on a pool of millions of strings every such hop is a cache miss). Sign-in
+ * ingest interns a dozen strings per event, so this is on its hot path.
  */
 public final class StringPool {
   private static final int MAX_LOAD_PERCENT = 50;
 
+  /** Code → string. */
   private String[] values = new String[64];
+
   private int size;
 
-  /** Slot → code + 1 (0 = empty). */
-  private int[] slots = new int[128];
+  /** Slot → {@code hash << 32 | (code + 1)}; 0 = empty. */
+  private long[] slots = new long[128];
 
-  /** Slot → hash of the string whose code is in the slot. */
-  private int[] hashes = new int[128];
+  /** Slot → the string whose code is in the slot. */
+  private String[] keys = new String[128];
 
   /** The code of {@code value}, adding it when new. */
   public int intern(@Nullable String value) {
@@ -32,12 +36,12 @@ public final class StringPool {
     int mask = slots.length - 1;
     int i = mix(h) & mask;
     while (true) {
-      int c = slots[i];
-      if (c == 0) {
+      long e = slots[i];
+      if (e == 0) {
         break;
       }
-      if (hashes[i] == h && values[c - 1].equals(value)) {
-        return c - 1;
+      if ((int) (e >>> 32) == h && keys[i].equals(value)) {
+        return (int) e - 1;
       }
       i = (i + 1) & mask;
     }
@@ -47,8 +51,8 @@ public final class StringPool {
     }
     values[code] = value;
     size++;
-    slots[i] = code + 1;
-    hashes[i] = h;
+    slots[i] = slot(h, code);
+    keys[i] = value;
     if (size * 100 > slots.length * MAX_LOAD_PERCENT) {
       rehash();
     }
@@ -61,12 +65,12 @@ public final class StringPool {
     int mask = slots.length - 1;
     int i = mix(h) & mask;
     while (true) {
-      int c = slots[i];
-      if (c == 0) {
+      long e = slots[i];
+      if (e == 0) {
         return -1;
       }
-      if (hashes[i] == h && values[c - 1].equals(value)) {
-        return c - 1;
+      if ((int) (e >>> 32) == h && keys[i].equals(value)) {
+        return (int) e - 1;
       }
       i = (i + 1) & mask;
     }
@@ -81,21 +85,26 @@ public final class StringPool {
   }
 
   private void rehash() {
-    int[] oldSlots = slots;
-    int[] oldHashes = hashes;
-    slots = new int[oldSlots.length * 2];
-    hashes = new int[oldSlots.length * 2];
+    long[] oldSlots = slots;
+    String[] oldKeys = keys;
+    slots = new long[oldSlots.length * 2];
+    keys = new String[oldSlots.length * 2];
     int mask = slots.length - 1;
     for (int j = 0; j < oldSlots.length; j++) {
-      if (oldSlots[j] != 0) {
-        int i = mix(oldHashes[j]) & mask;
+      long e = oldSlots[j];
+      if (e != 0) {
+        int i = mix((int) (e >>> 32)) & mask;
         while (slots[i] != 0) {
           i = (i + 1) & mask;
         }
-        slots[i] = oldSlots[j];
-        hashes[i] = oldHashes[j];
+        slots[i] = e;
+        keys[i] = oldKeys[j];
       }
     }
+  }
+
+  private static long slot(int hash, int code) {
+    return ((long) hash << 32) | ((code + 1) & 0xFFFFFFFFL);
   }
 
   private static int mix(int h) {

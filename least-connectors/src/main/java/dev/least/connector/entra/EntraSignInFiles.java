@@ -17,7 +17,8 @@ import tools.jackson.core.ObjectReadContext;
 /**
  * Reads Entra sign-in log files into a {@link SignInLog.Builder}: JSON Lines (one Graph {@code
  * signIn} or one Azure Monitor record per line, optionally gzipped) streamed line by line with one
- * parser per line over the raw bytes; or a whole-file body ({@code {"value": [...]}}, Azure
+ * parser reading many lines in place (a line that is not one plain object is read again on its own,
+ * so it is reported exactly as line by line); or a whole-file body ({@code {"value": [...]}}, Azure
  * Monitor's {@code {"records": [...]}}, a bare array, or a single record). Bad records are
  * quarantined with file, line and reason; the rest is read.
  */
@@ -33,8 +34,13 @@ public final class EntraSignInFiles {
     EntraSignInParser parser = new EntraSignInParser();
     long[] ok = {0};
     try {
-      JsonLines.forEachLine(
+      JsonLines.forEachObject(
           file,
+          parser::parse,
+          (event, line) -> {
+            out.add(event);
+            ok[0]++;
+          },
           (buf, off, len, line) -> {
             try (JsonParser p = JsonInput.parser(buf, off, len)) {
               var event = parser.parse(p);

@@ -2,7 +2,6 @@ package dev.least.connector.entra;
 
 import dev.least.connector.json.BadRecordException;
 import dev.least.model.ClientAppType;
-import dev.least.model.LoggedPolicyResult;
 import dev.least.model.PolicyResult;
 import dev.least.model.PrincipalKind;
 import dev.least.model.RiskLevel;
@@ -11,8 +10,6 @@ import dev.least.model.SignInOutcome;
 import dev.least.model.Source;
 import dev.least.model.TriState;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -379,32 +376,6 @@ public final class EntraSignInParser {
 
   // Exact Graph spellings first (one switch on the value), the model's lenient parsers otherwise.
 
-  private static PolicyResult policyResult(@Nullable String v) {
-    if (v == null) {
-      return PolicyResult.UNKNOWN;
-    }
-    switch (v) {
-      case "success":
-        return PolicyResult.SUCCESS;
-      case "failure":
-        return PolicyResult.FAILURE;
-      case "notApplied":
-        return PolicyResult.NOT_APPLIED;
-      case "notEnabled":
-        return PolicyResult.NOT_ENABLED;
-      case "reportOnlySuccess":
-        return PolicyResult.REPORT_ONLY_SUCCESS;
-      case "reportOnlyFailure":
-        return PolicyResult.REPORT_ONLY_FAILURE;
-      case "reportOnlyNotApplied":
-        return PolicyResult.REPORT_ONLY_NOT_APPLIED;
-      case "reportOnlyInterrupted":
-        return PolicyResult.REPORT_ONLY_INTERRUPTED;
-      default:
-        return PolicyResult.parse(v);
-    }
-  }
-
   private static RiskLevel risk(@Nullable String v) {
     if (v == null) {
       return RiskLevel.NONE;
@@ -452,6 +423,11 @@ public final class EntraSignInParser {
     }
   }
 
+  /**
+   * The entries go straight into {@link Fields#policies} from the parser's character buffer: a
+   * record of 8–15 entries makes no Strings and no objects for them (see {@link
+   * AppliedPolicyVectors}).
+   */
   private void policies(JsonParser p, JsonToken v, String array) {
     if (!startArray(p, v, array)) {
       return;
@@ -462,26 +438,43 @@ public final class EntraSignInParser {
         wrongType(p, t, array + "[]", "an object");
         continue;
       }
-      String id = null;
-      String result = null;
+      int id = -1;
+      PolicyResult result = PolicyResult.UNKNOWN;
       String name;
       while ((name = p.nextName()) != null) {
         JsonToken s = p.nextToken();
         switch (name) {
           case "id":
-            id = string(p, s, array, "[].id");
+            id = -1;
+            if (s == JsonToken.VALUE_STRING) {
+              int len = p.getStringLength();
+              if (len > 0) {
+                id = f.policies.policy(p.getStringCharacters(), p.getStringOffset(), len);
+              }
+            } else if (s != JsonToken.VALUE_NULL) {
+              wrongType(p, s, array + "[].id", "a string");
+            }
             break;
           case "result":
-            result = string(p, s, array, "[].result");
+            result = PolicyResult.UNKNOWN;
+            if (s == JsonToken.VALUE_STRING) {
+              int len = p.getStringLength();
+              if (len > 0) {
+                result =
+                    AppliedPolicyVectors.result(p.getStringCharacters(), p.getStringOffset(), len);
+              }
+            } else if (s != JsonToken.VALUE_NULL) {
+              wrongType(p, s, array + "[].result", "a string");
+            }
             break;
           default:
             p.skipChildren();
         }
       }
-      if (id == null) {
+      if (id < 0) {
         problem(path(array + "[].id") + ": missing");
       } else {
-        f.policies.add(new LoggedPolicyResult(id, null, policyResult(result)));
+        f.policies.add(id, result);
       }
     }
   }
@@ -606,7 +599,7 @@ public final class EntraSignInParser {
         mfaPerformed,
         mfaMethod,
         risk(f.risk != null ? f.risk : f.legacyRisk),
-        f.policies);
+        f.policies.list());
   }
 
   private long time() {
@@ -804,7 +797,7 @@ public final class EntraSignInParser {
     boolean workload;
     boolean nonInteractiveType;
     boolean enveloped;
-    final List<LoggedPolicyResult> policies = new ArrayList<>();
+    final AppliedPolicyVectors policies = new AppliedPolicyVectors();
     @Nullable String problem;
 
     void reset() {

@@ -7,6 +7,10 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Splits a JSON Lines file into records without decoding it to text: lines are found on the raw
@@ -38,10 +42,76 @@ public final class JsonLines {
 
   /** As {@link #forEachLine(Path, LineHandler)} over a stream; does not close it. */
   public static long forEachLine(InputStream in, LineHandler handler) throws IOException {
+    return split(
+        in, (buf, from, to, firstLine) -> lines(buf, from, to, firstLine, handler), handler);
+  }
+
+  /**
+   * Reads one JSON object: the parser is on the object's {@code START_OBJECT} and must be left on
+   * its {@code END_OBJECT}. Throws (a {@link BadRecordException}, a Jackson exception, …) when the
+   * object is bad.
+   */
+  @FunctionalInterface
+  public interface ObjectReader<T extends @Nullable Object> {
+    T read(JsonParser p);
+  }
+
+  /** Receives what an {@link ObjectReader} read from the line {@code lineNumber}. */
+  @FunctionalInterface
+  public interface ObjectHandler<T extends @Nullable Object> {
+    void object(T value, long lineNumber);
+  }
+
+  /**
+   * Calls {@code handler} with what {@code reader} reads from every line that holds one JSON object
+   * alone, and {@code otherwise} (exactly as {@link #forEachLine(Path, LineHandler)} would) for
+   * every other non-blank line. One parser reads many lines in place, so the common case pays
+   * neither a parser per line nor a search for each line's end: the parser's own position says
+   * where the object ends, and only the bytes from there to the newline are looked at.
+   *
+   * <p>A line takes the fast path only when it starts with <code>{</code>, {@code reader} returns
+   * without throwing, the object ends on the same line, and nothing but spaces, tabs and {@code \r}
+   * follows it. Any other line (leading blanks, a bad record, invalid JSON, a second value, an
+   * object spread over lines, the last line without a newline) goes to {@code otherwise}, which
+   * reads it again on its own, so a caller that handles lines with the same reader sees exactly the
+   * results and errors it would see line by line; nothing from the failed attempt reaches {@code
+   * handler}.
+   *
+   * @return the number of bytes read (after decompression)
+   */
+  public static <T extends @Nullable Object> long forEachObject(
+      Path file, ObjectReader<T> reader, ObjectHandler<T> handler, LineHandler otherwise)
+      throws IOException {
+    try (InputStream in = JsonInput.openBytes(file)) {
+      return forEachObject(in, reader, handler, otherwise);
+    }
+  }
+
+  /** As {@link #forEachObject(Path, ObjectReader, ObjectHandler, LineHandler)} over a stream. */
+  public static <T extends @Nullable Object> long forEachObject(
+      InputStream in, ObjectReader<T> reader, ObjectHandler<T> handler, LineHandler otherwise)
+      throws IOException {
+    return split(
+        in,
+        (buf, from, to, firstLine) -> objects(buf, from, to, firstLine, reader, handler, otherwise),
+        otherwise);
+  }
+
+  /** Handles the complete lines in {@code buf[from, to)}; {@code buf[to - 1]} is a newline. */
+  @FunctionalInterface
+  private interface Block {
+    /** Returns the number of lines handled (blank ones included). */
+    long lines(byte[] buf, int from, int to, long firstLine);
+  }
+
+  /**
+   * Reads {@code in} into one growing buffer and hands each run of complete lines to {@code block};
+   * a last line without a newline goes to {@code lastLine}.
+   */
+  private static long split(InputStream in, Block block, LineHandler lastLine) throws IOException {
     byte[] buf = new byte[1 << 20];
-    int start = 0; // start of the current (unfinished) line in buf
+    int start = 0; // start of the first unhandled line in buf
     int end = 0; // end of valid data in buf
-    int scan = 0; // where to continue looking for '\n'
     long lineNo = 1;
     long total = 0;
     boolean first = true;
@@ -50,12 +120,12 @@ public final class JsonLines {
         if (start > 0) {
           System.arraycopy(buf, start, buf, 0, end - start);
           end -= start;
-          scan -= start;
           start = 0;
         } else {
           buf = Arrays.copyOf(buf, buf.length * 2);
         }
       }
+      int scan = end;
       int n = in.read(buf, end, buf.length - end);
       if (n < 0) {
         break;
@@ -65,22 +135,15 @@ public final class JsonLines {
       if (first && end - start >= 3) {
         if ((buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
           start = 3;
-          scan = 3;
+          scan = Math.max(scan, 3);
         }
         first = false;
       }
-      int i = scan;
-      while (i < end) {
-        int nl = indexOfNewline(buf, i, end);
-        if (nl < 0) {
-          break;
-        }
-        emit(buf, start, nl, lineNo, handler);
-        lineNo++;
-        start = nl + 1;
-        i = nl + 1;
+      int last = lastIndexOfNewline(buf, scan, end);
+      if (last >= start) {
+        lineNo += block.lines(buf, start, last + 1, lineNo);
+        start = last + 1;
       }
-      scan = end;
     }
     if (first
         && end >= 3
@@ -90,9 +153,124 @@ public final class JsonLines {
       start = 3;
     }
     if (start < end) {
-      emit(buf, start, end, lineNo, handler);
+      emit(buf, start, end, lineNo, lastLine);
     }
     return total;
+  }
+
+  private static long lines(byte[] buf, int from, int to, long firstLine, LineHandler handler) {
+    long line = firstLine;
+    int i = from;
+    while (i < to) {
+      int nl = indexOfNewline(buf, i, to);
+      emit(buf, i, nl, line, handler);
+      line++;
+      i = nl + 1;
+    }
+    return line - firstLine;
+  }
+
+  private static <T extends @Nullable Object> long objects(
+      byte[] buf,
+      int from,
+      int to,
+      long firstLine,
+      ObjectReader<T> reader,
+      ObjectHandler<T> handler,
+      LineHandler otherwise) {
+    long line = firstLine;
+    int pos = from;
+    JsonParser p = null;
+    int base = 0; // where p's input starts in buf
+    try {
+      while (pos < to) {
+        byte b = buf[pos];
+        if (b == '\n') {
+          line++;
+          pos++;
+          continue;
+        }
+        int next = -1;
+        if (b == '{') {
+          if (p == null) {
+            p = JsonInput.parser(buf, pos, to - pos);
+            base = pos;
+          }
+          next = object(p, base, buf, pos, to, line, reader, handler);
+        }
+        if (next < 0) {
+          if (p != null) {
+            p.close();
+            p = null;
+          }
+          int nl = indexOfNewline(buf, pos, to);
+          emit(buf, pos, nl, line, otherwise);
+          next = nl + 1;
+        }
+        line++;
+        pos = next;
+      }
+    } finally {
+      if (p != null) {
+        p.close();
+      }
+    }
+    return line - firstLine;
+  }
+
+  /**
+   * Reads the object that starts at {@code buf[pos]} with {@code p}; returns where the next line
+   * starts, or -1 when this line must take the line-by-line path (then nothing was handed on and
+   * {@code p} is no longer usable).
+   */
+  private static <T extends @Nullable Object> int object(
+      JsonParser p,
+      int base,
+      byte[] buf,
+      int pos,
+      int to,
+      long line,
+      ObjectReader<T> reader,
+      ObjectHandler<T> handler) {
+    T value;
+    int end;
+    try {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return -1;
+      }
+      TokenStreamLocation start = p.currentTokenLocation();
+      if (base + start.getByteOffset() != pos) {
+        return -1;
+      }
+      value = reader.read(p);
+      TokenStreamLocation stop = p.currentLocation();
+      if (p.currentToken() != JsonToken.END_OBJECT
+          || !p.streamReadContext().inRoot()
+          || stop.getLineNr() != start.getLineNr()) {
+        return -1; // not left on the object's end, or the object spans lines
+      }
+      end = base + (int) stop.getByteOffset();
+    } catch (RuntimeException e) {
+      return -1; // the line-by-line path reads it again and reports it
+    }
+    while (end < to && (buf[end] == ' ' || buf[end] == '\t' || buf[end] == '\r')) {
+      end++;
+    }
+    if (end >= to || buf[end] != '\n') {
+      return -1; // more content after the object
+    }
+    handler.object(value, line);
+    return end + 1;
+  }
+
+  /** The index of the last {@code \n} in {@code buf[from, to)}, or -1. */
+  private static int lastIndexOfNewline(byte[] buf, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static final VarHandle LONGS =

@@ -192,10 +192,23 @@ final class OktaSystemLogParser {
    *     shape; the message names the field
    */
   boolean parse(JsonParser p, SignInLog.Builder out, boolean consume) {
+    SignInEvent event = read(p, consume);
+    if (event == null) {
+      return false;
+    }
+    out.add(event);
+    return true;
+  }
+
+  /**
+   * As {@link #parse(JsonParser, SignInLog.Builder, boolean)}, returning the sign-in instead of
+   * adding it: null when the event is not a sign-in.
+   */
+  @Nullable SignInEvent read(JsonParser p, boolean consume) {
     reset();
     walkEvent(p, consume);
     if (otherType) {
-      return false;
+      return null;
     }
     String type = eventType;
     if (error != null) {
@@ -223,8 +236,7 @@ final class OktaSystemLogParser {
     if (account == null || account.isBlank()) {
       throw new BadRecordException("actor.id: missing");
     }
-    out.add(toEvent(type, id, millis, account));
-    return true;
+    return toEvent(type, id, millis, account);
   }
 
   private SignInEvent toEvent(String type, String id, long millis, String account) {

@@ -20,11 +20,12 @@ import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Reads System Log files into the sign-in log, streaming: {@code logs.jsonl} (one {@code LogEvent}
- * per line, also gzipped) with one parser per line over the line's bytes, and {@code logs.json} (an
- * array of events, or a single event as some API examples give it) with one parser over the whole
- * file. A bad line or element is quarantined with its line and a reason naming the field; events
- * that are not sign-ins are counted as skipped. A {@code logs.json} that is not JSON at all is a
- * {@link SnapshotException}.
+ * per line, also gzipped) with one parser reading many lines in place (a line that is not one plain
+ * object is read again on its own, so it is reported exactly as line by line), and {@code
+ * logs.json} (an array of events, or a single event as some API examples give it) with one parser
+ * over the whole file. A bad line or element is quarantined with its line and a reason naming the
+ * field; events that are not sign-ins are counted as skipped. A {@code logs.json} that is not JSON
+ * at all is a {@link SnapshotException}.
  */
 final class OktaSystemLogReader {
   static final String KIND = "signIns";
@@ -43,8 +44,17 @@ final class OktaSystemLogReader {
     long t0 = System.nanoTime();
     long[] counts = new long[3];
     try {
-      JsonLines.forEachLine(
+      JsonLines.forEachObject(
           file,
+          p -> parser.read(p, true),
+          (event, line) -> {
+            if (event == null) {
+              counts[1]++;
+            } else {
+              out.add(event);
+              counts[0]++;
+            }
+          },
           (buf, off, len, line) -> {
             try (JsonParser p = JsonInput.parser(buf, off, len)) {
               JsonToken t = p.nextToken();

@@ -18,6 +18,9 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 class JsonLinesTest {
   @TempDir Path tmp;
@@ -137,5 +140,123 @@ class JsonLinesTest {
       }
     }
     assertThat(JsonLines.indexOfNewline(b, start, b.length)).isEqualTo(want);
+  }
+
+  /** What a reader made of one line: its text, or the error it threw. */
+  record Outcome(long line, String result) {}
+
+  /** Reads one object: its {@code "v"} field, or throws for a record without it. */
+  private static String valueOf(JsonParser p) {
+    String v = null;
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (name.equals("v")) {
+        v = p.getString();
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (v == null) {
+      throw new BadRecordException("v: missing");
+    }
+    return v;
+  }
+
+  /** Line by line: a fresh parser per line, as the readers did before forEachObject. */
+  private static Outcome alone(byte[] buf, int off, int len, long n) {
+    try (JsonParser p = JsonInput.parser(buf, off, len)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return new Outcome(n, "bad: not an object");
+      }
+      String v = valueOf(p);
+      if (p.nextToken() != null) {
+        return new Outcome(n, "bad: content after the object");
+      }
+      return new Outcome(n, v);
+    } catch (BadRecordException e) {
+      return new Outcome(n, "bad: " + e.getMessage());
+    } catch (JacksonException e) {
+      return new Outcome(n, "bad JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  @Test
+  void objectsGiveTheSameResultsAndErrorsAsLineByLineAndTakeTheFastPathForPlainLines()
+      throws IOException {
+    String text =
+        "{\"v\":\"a\"}\n"
+            + "\n"
+            + "  {\"v\":\"leading blanks\"}\n"
+            + "{\"v\":\"crlf\"}\r\n"
+            + "{\"w\":1}\n" // bad record
+            + "{\"v\":\"two\"} {\"v\":\"values\"}\n"
+            + "{\"v\":\"trailing blanks\"} \t\n"
+            + "{\"v\":\n" // an object spread over two lines: both lines are bad
+            + "\"spread\"}\n"
+            + "{\"v\":\"b\", oops}\n" // invalid JSON
+            + "[1,2]\n"
+            + "{\"v\":\"c\",\"x\":{\"y\":[1,{\"z\":null}]}}\n"
+            + "{\"v\":\"no newline at the end\"}";
+    byte[] data = text.getBytes(StandardCharsets.UTF_8);
+
+    List<Outcome> lineByLine = new ArrayList<>();
+    JsonLines.forEachLine(
+        new ByteArrayInputStream(data),
+        (buf, off, len, n) -> lineByLine.add(alone(buf, off, len, n)));
+
+    List<Outcome> got = new ArrayList<>();
+    List<Long> fast = new ArrayList<>();
+    JsonLines.forEachObject(
+        new ByteArrayInputStream(data),
+        JsonLinesTest::valueOf,
+        (v, n) -> {
+          got.add(new Outcome(n, v));
+          fast.add(n);
+        },
+        (buf, off, len, n) -> got.add(alone(buf, off, len, n)));
+
+    assertThat(got).isEqualTo(lineByLine);
+    assertThat(lineByLine)
+        .extracting(Outcome::line)
+        .containsExactly(1L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
+    assertThat(lineByLine.get(3).result()).isEqualTo("bad: v: missing");
+    assertThat(lineByLine.get(4).result()).isEqualTo("bad: content after the object");
+    assertThat(lineByLine.get(6).result()).startsWith("bad JSON");
+    assertThat(fast).containsExactly(1L, 4L, 7L, 12L);
+  }
+
+  @Property(tries = 200)
+  void objectsAgreeWithLineByLineOnAnyMixOfGoodAndBadLines(
+      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 7) Integer> kinds,
+      @ForAll @IntRange(min = 0, max = 1) int crlf)
+      throws IOException {
+    String[] shapes = {
+      "{\"v\":\"%d\"}",
+      "{\"a\":[1,2,{\"b\":true}],\"v\":\"%d\"}",
+      "",
+      "{\"v\":%d}",
+      "{\"v\":\"%d\"",
+      "{\"x\":%d}",
+      " {\"v\":\"%d\"} x",
+      "\"%d\""
+    };
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < kinds.size(); i++) {
+      b.append(String.format(java.util.Locale.ROOT, shapes[kinds.get(i)], i));
+      b.append(crlf == 1 ? "\r\n" : "\n");
+    }
+    byte[] data = b.toString().getBytes(StandardCharsets.UTF_8);
+    List<Outcome> lineByLine = new ArrayList<>();
+    JsonLines.forEachLine(
+        new ByteArrayInputStream(data),
+        (buf, off, len, n) -> lineByLine.add(alone(buf, off, len, n)));
+    List<Outcome> got = new ArrayList<>();
+    JsonLines.forEachObject(
+        new ByteArrayInputStream(data),
+        JsonLinesTest::valueOf,
+        (v, n) -> got.add(new Outcome(n, v)),
+        (buf, off, len, n) -> got.add(alone(buf, off, len, n)));
+    assertThat(got).isEqualTo(lineByLine);
   }
 }
