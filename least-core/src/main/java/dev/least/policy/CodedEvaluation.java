@@ -22,6 +22,9 @@ public interface CodedEvaluation {
   /** Number of policies, the same for every sign-in. */
   int size();
 
+  /** Policy {@code i}'s id (its outcomes carry no rule id). */
+  String policyId(int i);
+
   /**
    * Policy {@code i}'s result as a code in {@code [0, codeCount())}: for one policy, equal codes
    * mean equal outcomes.

@@ -964,6 +964,11 @@ public final class ConditionalAccessEvaluator implements CodedSignInEvaluator {
     }
 
     @Override
+    public String policyId(int i) {
+      return policies[i].id;
+    }
+
+    @Override
     public int code(int i) {
       return codes[i];
     }
