@@ -60,6 +60,8 @@ public final class ConditionalAccessEvaluator implements CodedSignInEvaluator {
   private final Map<Grant, Integer> grantShapes = new HashMap<>();
   private final int[] noMatchBase;
   private final byte[] initialDecisive;
+  // evaluate() is thread-safe: each thread evaluates into its own buffers and caches
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   public ConditionalAccessEvaluator(
       List<ConditionalAccessPolicy> policies, List<NamedLocation> namedLocations) {
@@ -121,7 +123,7 @@ public final class ConditionalAccessEvaluator implements CodedSignInEvaluator {
 
   @Override
   public Evaluation evaluate(SignInFacts facts) {
-    Scratch s = new Scratch();
+    Scratch s = scratch.get();
     s.evaluate(facts);
     int n = policies.length;
     PolicyOutcome[] out = new PolicyOutcome[n];
