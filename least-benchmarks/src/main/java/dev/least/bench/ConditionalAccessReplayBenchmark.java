@@ -7,8 +7,11 @@ import dev.least.model.NamedLocation;
 import dev.least.model.PolicyId;
 import dev.least.model.PrincipalKind;
 import dev.least.model.RiskLevel;
+import dev.least.model.SignInEvent;
+import dev.least.model.SignInLog;
 import dev.least.model.Source;
 import dev.least.model.TriState;
+import dev.least.policy.CodedEvaluation;
 import dev.least.policy.Decision;
 import dev.least.policy.Evaluation;
 import dev.least.policy.SignInEvaluator;
@@ -17,12 +20,17 @@ import dev.least.policy.entra.ConditionalAccessEvaluator;
 import dev.least.policy.entra.ConditionalAccessPolicy;
 import dev.least.policy.entra.NaiveConditionalAccessEvaluator;
 import dev.least.policy.entra.PolicyState;
+import dev.least.replay.DirectoryIndex;
+import dev.least.replay.Replay;
+import dev.least.replay.ReplayStats;
+import dev.least.replay.SignInFactsResolver;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +53,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Run: {@code ./mvnw -B -q -pl least-benchmarks -am package -DskipTests && java -jar
  * least-benchmarks/target/least-benchmarks.jar ConditionalAccessReplayBenchmark}. {@link #main}
- * runs the 10M-sign-in replay figure without JMH: {@code java -cp
+ * runs the replay figures without JMH: {@code java -Xmx3g -cp
  * least-benchmarks/target/least-benchmarks.jar dev.least.bench.ConditionalAccessReplayBenchmark
  * 10000000 2}.
  */
@@ -64,13 +72,17 @@ public class ConditionalAccessReplayBenchmark {
   private SignInFacts[] facts = new SignInFacts[0];
   private SignInEvaluator compiled = f -> new Evaluation(Decision.ALLOW, List.of(), List.of());
   private SignInEvaluator naive = compiled;
+  private CodedEvaluation codedVector =
+      new ConditionalAccessEvaluator(List.of(), List.of()).newCodedEvaluation();
 
   @Setup
   public void setUp() {
     Random r = new Random(42);
     List<NamedLocation> locations = locations();
     List<ConditionalAccessPolicy> policies = policies(r, POLICIES);
-    compiled = new ConditionalAccessEvaluator(policies, locations);
+    ConditionalAccessEvaluator engine = new ConditionalAccessEvaluator(policies, locations);
+    compiled = engine;
+    codedVector = engine.newCodedEvaluation();
     naive = new NaiveConditionalAccessEvaluator(policies, locations);
     facts = new SignInFacts[FACTS];
     for (int i = 0; i < FACTS; i++) {
@@ -88,6 +100,16 @@ public class ConditionalAccessReplayBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(FACTS)
+  public void coded(Blackhole bh) {
+    CodedEvaluation c = codedVector;
+    for (SignInFacts f : facts) {
+      c.evaluate(f);
+      bh.consume(c.decision());
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(FACTS)
   public void naive(Blackhole bh) {
     for (SignInFacts f : facts) {
       bh.consume(naive.evaluate(f));
@@ -95,42 +117,202 @@ public class ConditionalAccessReplayBenchmark {
   }
 
   /**
-   * Replays {@code args[0]} sign-ins (default 10M) through the compiled evaluator on {@code
-   * args[1]} threads (default 2) and prints the wall time.
+   * The replay figures side by side in one run. Arguments: events (default 10,000,000), threads
+   * (2), record-path sample (1,000,000), naive sample (20,000).
+   *
+   * <ol>
+   *   <li>evaluation only, one thread, over 4,096 pre-resolved sign-ins: the int-coded vector, the
+   *       record path ({@code evaluate} building an {@code Evaluation} with 100 {@code
+   *       PolicyOutcome}s) and the naive interpreter;
+   *   <li>replay of a columnar log of 1M, 3M and {@code events} sign-ins × 100 policies ({@code
+   *       Replay.run}: event from the log, facts from the directory, evaluation, comparison with
+   *       100 logged results per sign-in) on the fast path with {@code threads} threads; the record
+   *       path and the naive interpreter on a prefix of the largest log, extrapolated; a check that
+   *       the fast path's statistics equal the record path's on that prefix;
+   *   <li>the fast path with 10, 30 and 100 policies on 1M sign-ins.
+   * </ol>
+   *
+   * <p>Times are wall and process CPU (all threads, GC and JIT included), with the load average.
    */
   public static void main(String[] args) {
-    long n = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    int recordSample = Math.min(events, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
+    int naiveSample = Math.min(events, args.length > 3 ? Integer.parseInt(args[3]) : 20_000);
+    System.out.printf(
+        "machine: %d processors, %s %s, max heap %,d MB, load average %.2f%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20,
+        loadAverage());
+
+    System.out.println(
+        "\n1. evaluation only, 1 thread, 4,096 pre-resolved sign-ins x 100 policies");
     ConditionalAccessReplayBenchmark b = new ConditionalAccessReplayBenchmark();
     b.setUp();
-    SignInEvaluator e = b.compiled;
     SignInFacts[] fs = b.facts;
-    for (int round = 0; round < 3; round++) {
-      long t0 = System.nanoTime();
-      long[] cpu = new long[threads];
-      long blocked =
-          IntStream.range(0, threads)
-              .parallel()
-              .mapToLong(
-                  t -> {
-                    long c0 = THREADS.getCurrentThreadCpuTime();
-                    long count = 0;
-                    for (long i = t; i < n; i += threads) {
-                      if (e.evaluate(fs[(int) (i % fs.length)]).decision() == Decision.BLOCK) {
-                        count++;
-                      }
-                    }
-                    cpu[t] = THREADS.getCurrentThreadCpuTime() - c0;
-                    return count;
-                  })
-              .sum();
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      long cpuNs = java.util.Arrays.stream(cpu).sum();
+    CodedEvaluation c = b.codedVector;
+    SignInEvaluator rec = b.compiled;
+    SignInEvaluator nai = b.naive;
+    evaluationOnly("int-coded vector (fast path)", 3_000_000, fs, f -> decisionOf(c, f));
+    evaluationOnly(
+        "record path: evaluate() -> Evaluation", 1_000_000, fs, f -> rec.evaluate(f).decision());
+    evaluationOnly(
+        "naive interpreter (sample)", naiveSample / 2, fs, f -> nai.evaluate(f).decision());
+
+    System.out.printf(
+        "%n2. replay of a columnar log x 100 policies (fast path on %d threads)%n", threads);
+    DirectoryIndex directory = ConditionalAccessReplayLog.directory(7);
+    SignInFactsResolver resolver = new SignInFactsResolver(directory);
+    List<NamedLocation> locations = locations();
+    List<ConditionalAccessPolicy> policies = policies(new Random(42), POLICIES);
+    ConditionalAccessEvaluator engine = new ConditionalAccessEvaluator(policies, locations);
+    List<SignInEvent> templates = ConditionalAccessReplayLog.templates(11, engine, resolver);
+    SignInLog warm = ConditionalAccessReplayLog.log(12, templates, Math.min(events, 1_000_000));
+    Replay.run(engine, resolver, warm, i -> true, 10, threads);
+    Replay.run(engine::evaluate, resolver, warm, i -> i < 100_000, 10, 1);
+    warm = SignInLog.empty();
+    double fastCpuPerSignIn = 0;
+    long largestWall = 0;
+    for (int n : sizes(events)) {
+      SignInLog log = ConditionalAccessReplayLog.log(13, templates, n);
+      Measured<ReplayStats> fast =
+          measure(
+              "fast path, " + threads + " threads",
+              n,
+              () -> Replay.run(engine, resolver, log, i -> true, 10, threads));
       System.out.printf(
-          "round %d: %,d sign-ins x %d policies on %d threads in %,d ms wall, %,d ms CPU"
-              + " (%,d ns CPU per sign-in; %,d blocked)%n",
-          round, n, POLICIES, threads, ms, cpuNs / 1_000_000, cpuNs / n, blocked);
+          "    agreement %.4f, %,d disagreements%n",
+          fast.value.agreementRate(), fast.value.disagreements());
+      if (n == events) {
+        fastCpuPerSignIn = (double) fast.cpuNanos / n;
+        largestWall = fast.wallNanos;
+        Measured<ReplayStats> records =
+            measure(
+                "record path (sample, 1 thread)",
+                recordSample,
+                () -> Replay.run(engine::evaluate, resolver, log, i -> i < recordSample, 10, 1));
+        records.extrapolate(events);
+        Measured<ReplayStats> fastSample =
+            measure(
+                "fast path (same sample, 1 thread)",
+                recordSample,
+                () -> Replay.run(engine, resolver, log, i -> i < recordSample, 10, 1));
+        System.out.printf(
+            "    fast path statistics equal the record path's on the sample: %s%n",
+            fastSample.value.equals(records.value));
+        NaiveConditionalAccessEvaluator naive =
+            new NaiveConditionalAccessEvaluator(policies, locations);
+        Measured<ReplayStats> naiveRun =
+            measure(
+                "naive interpreter (sample, 1 thread)",
+                naiveSample,
+                () -> Replay.run(naive, resolver, log, i -> i < naiveSample, 10, 1));
+        naiveRun.extrapolate(events);
+      }
     }
+
+    System.out.printf(
+        "%n3. fast path by number of policies, 1,000,000 sign-ins, %d threads%n", threads);
+    int sweepEvents = Math.min(events, 1_000_000);
+    for (int p : new int[] {10, 30, 100}) {
+      ConditionalAccessEvaluator e =
+          new ConditionalAccessEvaluator(policies(new Random(42), p), locations);
+      SignInLog log =
+          ConditionalAccessReplayLog.log(
+              13, ConditionalAccessReplayLog.templates(11, e, resolver), sweepEvents);
+      measure(
+          p + " policies", sweepEvents, () -> Replay.run(e, resolver, log, i -> true, 10, threads));
+    }
+    System.out.printf(
+        "%ngoal 10M x 100 in < 5 s wall on 2 cores: %s for %,d sign-ins: %.2f s wall,"
+            + " %.2f us CPU per sign-in (%.2f s of CPU over 2 cores)%n",
+        largestWall < 5_000_000_000L && events >= 10_000_000 ? "met" : "see figures",
+        events,
+        largestWall / 1e9,
+        fastCpuPerSignIn / 1000,
+        fastCpuPerSignIn * events / 2e9);
+  }
+
+  private static Decision decisionOf(CodedEvaluation c, SignInFacts f) {
+    c.evaluate(f);
+    return c.decision();
+  }
+
+  private static int[] sizes(int events) {
+    return IntStream.of(1_000_000, 3_000_000, events).filter(n -> n <= events).distinct().toArray();
+  }
+
+  private static void evaluationOnly(
+      String label,
+      int n,
+      SignInFacts[] fs,
+      java.util.function.Function<SignInFacts, Decision> eval) {
+    long blocked = 0;
+    for (int i = 0; i < Math.min(n, 200_000); i++) {
+      blocked += eval.apply(fs[i % fs.length]) == Decision.BLOCK ? 1 : 0; // warm-up
+    }
+    long c0 = THREADS.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      blocked += eval.apply(fs[i % fs.length]) == Decision.BLOCK ? 1 : 0;
+    }
+    long cpu = THREADS.getCurrentThreadCpuTime() - c0;
+    long wall = System.nanoTime() - t0;
+    System.out.printf(
+        "  %-44s %,11d sign-ins %,8d ms wall %,8d ms CPU %,8d ns CPU/sign-in  load %.1f"
+            + " (%,d blocked)%n",
+        label, n, wall / 1_000_000, cpu / 1_000_000, cpu / Math.max(1, n), loadAverage(), blocked);
+  }
+
+  private static final class Measured<T> {
+    final String label;
+    final long n;
+    final long wallNanos;
+    final long cpuNanos;
+    final T value;
+
+    Measured(String label, long n, long wallNanos, long cpuNanos, T value) {
+      this.label = label;
+      this.n = n;
+      this.wallNanos = wallNanos;
+      this.cpuNanos = cpuNanos;
+      this.value = value;
+    }
+
+    void extrapolate(long to) {
+      double f = (double) to / n;
+      System.out.printf(
+          "    -> %s extrapolated to %,d sign-ins: about %.0f s wall, %.0f s CPU%n",
+          label, to, wallNanos * f / 1e9, cpuNanos * f / 1e9);
+    }
+  }
+
+  private static <T> Measured<T> measure(String label, long n, Supplier<T> run) {
+    System.gc();
+    long c0 = processCpuNanos();
+    long t0 = System.nanoTime();
+    T value = run.get();
+    long wall = System.nanoTime() - t0;
+    long cpu = processCpuNanos() - c0;
+    System.out.printf(
+        "  %-44s %,11d sign-ins %,8d ms wall %,8d ms CPU %,8d ns CPU/sign-in  load %.1f%n",
+        label, n, wall / 1_000_000, cpu / 1_000_000, cpu / Math.max(1, n), loadAverage());
+    return new Measured<>(label, n, wall, cpu, value);
+  }
+
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return THREADS.getCurrentThreadCpuTime();
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   // ------------------------------------------------------------------ synthetic tenant

@@ -6,26 +6,38 @@ import dev.least.model.LoggedPolicyResult;
 import dev.least.model.PolicyResult;
 import dev.least.model.SignInEvent;
 import dev.least.model.SignInLog;
+import dev.least.policy.CodedEvaluation;
+import dev.least.policy.CodedSignInEvaluator;
 import dev.least.policy.Evaluation;
 import dev.least.policy.PolicyOutcome;
 import dev.least.policy.SignInEvaluator;
+import dev.least.policy.SignInFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays logged sign-ins through an evaluator and scores it against what the vendor logged, in the
  * shape of Caffeine's simulator: events in, {@link #record} each, {@link #stats} out. Works for any
- * {@link SignInEvaluator} (Entra or Okta). Not thread-safe; one replay per thread.
+ * {@link SignInEvaluator} (Entra or Okta). An evaluator that offers an int-coded result vector
+ * ({@link CodedSignInEvaluator}, the Entra one) is replayed without building a {@link
+ * PolicyOutcome} per policy and sign-in, and a whole {@link SignInLog} in parallel chunks; the
+ * figures are the same either way. Not thread-safe; one replay per thread.
  */
 public final class Replay {
   private static final int SAMPLES = 5;
+  private static final int LOGGED_SET_CACHE = 4096;
+  private static final PolicyResult[] RESULTS = PolicyResult.values();
 
   private final SignInEvaluator evaluator;
+  private final @Nullable CodedEvaluation coded;
+  private final Map<String, Integer> codedIndex = new HashMap<>();
   private final SignInFactsResolver resolver;
   private final int topN;
 
@@ -39,9 +51,11 @@ public final class Replay {
   private long loggedUnknown;
   private long policyNotEvaluated;
   private final Map<String, long[]> perPolicy = new LinkedHashMap<>();
-  private final Map<PolicyResult, Map<PolicyResult, long[]>> confusion =
-      new EnumMap<>(PolicyResult.class);
+  private final long[][] confusion = new long[RESULTS.length][RESULTS.length];
   private final Map<String, DisagreementAcc> disagreements = new HashMap<>();
+  // the coded path's disagreements by (policy index, logged result, our code), first seen first
+  private final Map<Long, DisagreementAcc> codedDisagreements = new LinkedHashMap<>();
+  private final Map<List<LoggedPolicyResult>, LoggedSet> loggedSets = new IdentityHashMap<>();
 
   public Replay(SignInEvaluator evaluator, SignInFactsResolver resolver, int topN) {
     this.evaluator = requireNonNull(evaluator, "evaluator");
@@ -50,16 +64,52 @@ public final class Replay {
       throw new IllegalArgumentException("topN must be >= 0 but was " + topN);
     }
     this.topN = topN;
+    if (evaluator instanceof CodedSignInEvaluator c) {
+      CodedEvaluation cv = c.newCodedEvaluation();
+      for (int i = 0; i < cv.size(); i++) {
+        // as when matching records by id: a duplicated id resolves to its last policy
+        codedIndex.put(cv.policyId(i), i);
+      }
+      this.coded = cv;
+    } else {
+      this.coded = null;
+    }
   }
 
-  /** Replays a whole log. */
+  /** Replays a whole log, in parallel chunks when the evaluator is coded. */
   public static ReplayStats run(
       SignInEvaluator evaluator, SignInFactsResolver resolver, SignInLog log, int topN) {
-    Replay r = new Replay(evaluator, resolver, topN);
-    for (int i = 0; i < log.size(); i++) {
-      r.record(log.get(i));
+    return run(evaluator, resolver, log, i -> true, topN, LogChunks.defaultThreads());
+  }
+
+  /**
+   * Replays the events of a log that {@code select} accepts (by index), on up to {@code threads}
+   * threads over contiguous chunks when the evaluator is coded (else on the calling thread). The
+   * result equals a sequential replay in log order: chunks are merged in order.
+   */
+  public static ReplayStats run(
+      SignInEvaluator evaluator,
+      SignInFactsResolver resolver,
+      SignInLog log,
+      IntPredicate select,
+      int topN,
+      int threads) {
+    int n = evaluator instanceof CodedSignInEvaluator ? threads : 1;
+    List<Replay> parts =
+        LogChunks.run(
+            log.size(),
+            n,
+            () -> new Replay(evaluator, resolver, topN),
+            (r, i) -> {
+              if (select.test(i)) {
+                r.record(log.get(i));
+              }
+            });
+    Replay first = parts.get(0);
+    for (int k = 1; k < parts.size(); k++) {
+      first.merge(parts.get(k));
     }
-    return r.stats();
+    return first.stats();
   }
 
   /** Replays events from any source. */
@@ -86,7 +136,17 @@ public final class Replay {
     if (!resolver.knows(event)) {
       notInDirectory++;
     }
-    Evaluation ev = evaluator.evaluate(resolver.resolve(event));
+    SignInFacts facts = resolver.resolve(event);
+    CodedEvaluation cv = coded;
+    if (cv != null) {
+      cv.evaluate(facts);
+      recordCoded(event, cv);
+    } else {
+      recordOutcomes(event, evaluator.evaluate(facts));
+    }
+  }
+
+  private void recordOutcomes(SignInEvent event, Evaluation ev) {
     Map<String, PolicyOutcome> ours = new HashMap<>();
     for (PolicyOutcome o : ev.outcomes()) {
       ours.put(key(o.policyId(), o.ruleId()), o);
@@ -105,8 +165,7 @@ public final class Replay {
         loggedUnknown++;
         continue;
       }
-      confusion.computeIfAbsent(logged.result(), k -> new EnumMap<>(PolicyResult.class))
-          .computeIfAbsent(o.result(), k -> new long[1])[0]++;
+      confusion[logged.result().ordinal()][o.result().ordinal()]++;
       if (o.result() == PolicyResult.UNKNOWN) {
         notEvaluable++;
         pp[2]++;
@@ -115,29 +174,147 @@ public final class Replay {
         pp[1]++;
       } else {
         pp[3]++;
-        String reason = o.reasons().isEmpty() ? "" : o.reasons().get(0);
-        String k =
-            logged.policyId()
-                + '\u0000'
-                + logged.result()
-                + '\u0000'
-                + o.result()
-                + '\u0000'
-                + reason;
+        String reason = reasonOf(o);
         DisagreementAcc acc =
             disagreements.computeIfAbsent(
-                k,
+                disagreementKey(logged.policyId(), logged.result(), o.result(), reason),
                 x -> new DisagreementAcc(logged.policyId(), logged.result(), o.result(), reason));
-        acc.count++;
-        if (acc.samples.size() < SAMPLES) {
-          acc.samples.add(event.eventId());
-        }
+        acc.add(event.eventId());
       }
     }
   }
 
-  private static String key(String policyId, @org.jspecify.annotations.Nullable String ruleId) {
+  /** The same bookkeeping as {@link #recordOutcomes}, on codes; records only for disagreements. */
+  private void recordCoded(SignInEvent event, CodedEvaluation cv) {
+    LoggedSet set = loggedSet(event.policyResults());
+    PolicyResult[] logged = set.logged;
+    comparisons += logged.length;
+    for (int k = 0; k < logged.length; k++) {
+      long[] pp = set.counters[k];
+      pp[0]++;
+      int j = set.ours[k];
+      if (j < 0) {
+        policyNotEvaluated++;
+        continue;
+      }
+      PolicyResult l = logged[k];
+      if (l == PolicyResult.UNKNOWN) {
+        loggedUnknown++;
+        continue;
+      }
+      PolicyResult o = cv.result(j);
+      confusion[l.ordinal()][o.ordinal()]++;
+      if (o == PolicyResult.UNKNOWN) {
+        notEvaluable++;
+        pp[2]++;
+      } else if (o == l) {
+        agreements++;
+        pp[1]++;
+      } else {
+        pp[3]++;
+        int code = cv.code(j);
+        long key = ((long) j * RESULTS.length + l.ordinal()) * cv.codeCount() + code;
+        DisagreementAcc acc = codedDisagreements.get(key);
+        if (acc == null) {
+          acc = new DisagreementAcc(set.policyIds[k], l, o, reasonOf(cv.outcome(j)));
+          codedDisagreements.put(key, acc);
+        }
+        acc.add(event.eventId());
+      }
+    }
+  }
+
+  /** A logged result list resolved once: our policy index and the counters of each entry. */
+  private LoggedSet loggedSet(List<LoggedPolicyResult> results) {
+    LoggedSet set = loggedSets.get(results);
+    if (set == null) {
+      set = new LoggedSet(results);
+      if (loggedSets.size() >= LOGGED_SET_CACHE) {
+        loggedSets.clear();
+      }
+      loggedSets.put(results, set);
+    }
+    return set;
+  }
+
+  private final class LoggedSet {
+    final String[] policyIds;
+    final PolicyResult[] logged;
+    final int[] ours;
+    final long[][] counters;
+
+    LoggedSet(List<LoggedPolicyResult> results) {
+      int n = results.size();
+      policyIds = new String[n];
+      logged = new PolicyResult[n];
+      ours = new int[n];
+      counters = new long[n][];
+      for (int k = 0; k < n; k++) {
+        LoggedPolicyResult r = results.get(k);
+        policyIds[k] = r.policyId();
+        logged[k] = r.result();
+        ours[k] = codedIndex.getOrDefault(r.policyId(), -1);
+        counters[k] = perPolicy.computeIfAbsent(r.policyId(), x -> new long[4]);
+      }
+    }
+  }
+
+  private static String reasonOf(PolicyOutcome o) {
+    return o.reasons().isEmpty() ? "" : o.reasons().get(0);
+  }
+
+  private static String disagreementKey(
+      String policyId, PolicyResult logged, PolicyResult ours, String reason) {
+    return policyId + '\u0000' + logged + '\u0000' + ours + '\u0000' + reason;
+  }
+
+  private static String key(String policyId, @Nullable String ruleId) {
     return ruleId == null ? policyId : policyId + '\u0000' + ruleId;
+  }
+
+  /** Adds a replay of the events that followed this one's (same evaluator and resolver). */
+  private void merge(Replay next) {
+    events += next.events;
+    scored += next.scored;
+    withoutResults += next.withoutResults;
+    notInDirectory += next.notInDirectory;
+    comparisons += next.comparisons;
+    agreements += next.agreements;
+    notEvaluable += next.notEvaluable;
+    loggedUnknown += next.loggedUnknown;
+    policyNotEvaluated += next.policyNotEvaluated;
+    next.perPolicy.forEach(
+        (id, c) -> {
+          long[] mine = perPolicy.computeIfAbsent(id, k -> new long[4]);
+          for (int i = 0; i < mine.length; i++) {
+            mine[i] += c[i];
+          }
+        });
+    for (int a = 0; a < confusion.length; a++) {
+      for (int b = 0; b < confusion[a].length; b++) {
+        confusion[a][b] += next.confusion[a][b];
+      }
+    }
+    mergeDisagreements(disagreements, next.disagreements);
+    mergeDisagreements(codedDisagreements, next.codedDisagreements);
+  }
+
+  private static <K> void mergeDisagreements(
+      Map<K, DisagreementAcc> into, Map<K, DisagreementAcc> later) {
+    later.forEach(
+        (k, acc) -> {
+          DisagreementAcc mine = into.get(k);
+          if (mine == null) {
+            into.put(k, acc);
+          } else {
+            mine.count += acc.count;
+            for (String id : acc.samples) {
+              if (mine.samples.size() < SAMPLES) {
+                mine.samples.add(id);
+              }
+            }
+          }
+        });
   }
 
   public ReplayStats stats() {
@@ -145,11 +322,25 @@ public final class Replay {
     perPolicy.forEach(
         (id, c) -> pp.add(new ReplayStats.PolicyAgreement(id, c[0], c[1], c[2], c[3])));
     List<ReplayStats.ConfusionCell> cells = new ArrayList<>();
-    confusion.forEach(
-        (logged, row) ->
-            row.forEach((ours, n) -> cells.add(new ReplayStats.ConfusionCell(logged, ours, n[0]))));
+    for (PolicyResult logged : RESULTS) {
+      for (PolicyResult ours : RESULTS) {
+        long n = confusion[logged.ordinal()][ours.ordinal()];
+        if (n > 0) {
+          cells.add(new ReplayStats.ConfusionCell(logged, ours, n));
+        }
+      }
+    }
+    // the coded path's accumulators go into the string-keyed map in the order they were first
+    // met, as the record path would have put them, so that ties rank the same way
+    Map<String, DisagreementAcc> all = disagreements;
+    if (!codedDisagreements.isEmpty()) {
+      all = new HashMap<>();
+      for (DisagreementAcc a : codedDisagreements.values()) {
+        all.put(disagreementKey(a.policyId, a.logged, a.ours, a.reason), a);
+      }
+    }
     List<ReplayStats.Disagreement> top =
-        disagreements.values().stream()
+        all.values().stream()
             .sorted(
                 Comparator.comparingLong((DisagreementAcc a) -> -a.count)
                     .thenComparing(a -> a.policyId))
@@ -187,6 +378,13 @@ public final class Replay {
       this.logged = logged;
       this.ours = ours;
       this.reason = reason;
+    }
+
+    void add(String eventId) {
+      count++;
+      if (samples.size() < SAMPLES) {
+        samples.add(eventId);
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.least.model.PolicyResult;
 import dev.least.model.SignInEvent;
 import dev.least.model.SignInLog;
 import dev.least.model.TriState;
+import dev.least.policy.SignInEvaluator;
 import dev.least.policy.entra.ConditionalAccessEvaluator;
 import dev.least.policy.entra.ConditionalAccessPolicy;
 import dev.least.policy.entra.PolicyState;
@@ -136,5 +137,58 @@ class ReplayTest {
             b.build(),
             5);
     assertThat(fromLog).isEqualTo(replay());
+  }
+
+  /**
+   * The coded path (the Entra evaluator as it is, two threads over a log long enough to be split)
+   * gives exactly what the record path gives (the same evaluator behind a plain lambda, so replay
+   * cannot see it is coded), disagreement order and samples included.
+   */
+  @Test
+  void codedParallelReplayEqualsRecordReplay() {
+    SignInLog log = repeated(EVENTS, 120_000);
+    ConditionalAccessEvaluator ev = new ConditionalAccessEvaluator(POLICIES, List.of());
+    SignInFactsResolver resolver = new SignInFactsResolver(Events.directory());
+    SignInEvaluator records = ev::evaluate;
+    ReplayStats viaRecords = Replay.run(records, resolver, log, i -> i % 3 != 0, 5, 1);
+    ReplayStats coded = Replay.run(ev, resolver, log, i -> i % 3 != 0, 5, 2);
+    assertThat(coded).isEqualTo(viaRecords);
+    assertThat(coded.scored()).isGreaterThan(60_000);
+    assertThat(coded.topDisagreements().get(0).sampleEventIds()).hasSize(5);
+  }
+
+  /** The events again and again, each copy with its own event id. */
+  static SignInLog repeated(List<SignInEvent> events, int size) {
+    SignInLog.Builder b = SignInLog.builder();
+    for (int i = 0; i < size; i++) {
+      SignInEvent e = events.get(i % events.size());
+      b.add(
+          new SignInEvent(
+              e.eventId() + "-" + i,
+              e.source(),
+              e.epochMillis(),
+              e.principalKind(),
+              e.accountId(),
+              e.login(),
+              e.appId(),
+              e.appName(),
+              e.ip(),
+              e.country(),
+              e.city(),
+              e.clientApp(),
+              e.clientAppRaw(),
+              e.interactive(),
+              e.devicePlatform(),
+              e.deviceManaged(),
+              e.deviceCompliant(),
+              e.outcome(),
+              e.errorCode(),
+              e.mfaRequired(),
+              e.mfaPerformed(),
+              e.mfaMethod(),
+              e.riskLevel(),
+              e.policyResults()));
+    }
+    return b.build();
   }
 }

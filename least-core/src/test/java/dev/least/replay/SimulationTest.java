@@ -103,4 +103,26 @@ class SimulationTest {
     assertThatThrownBy(() -> new PolicyChange.Replaced(policy("other").build()).applyTo(CURRENT))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** Coded, on two threads over a split log, equals the record path on one. */
+  @Test
+  void codedParallelSimulationEqualsRecordSimulation() {
+    List<ConditionalAccessPolicy> after =
+        new PolicyChange.Added(
+                policy("block-guests")
+                    .includeUsers("GuestsOrExternalUsers")
+                    .grant("AND", "block")
+                    .build())
+            .applyTo(new PolicyChange.Deleted(new PolicyId("mfa-members")).applyTo(CURRENT));
+    ConditionalAccessEvaluator before = new ConditionalAccessEvaluator(CURRENT, List.of());
+    ConditionalAccessEvaluator changed = new ConditionalAccessEvaluator(after, List.of());
+    SignInFactsResolver resolver = new SignInFactsResolver(Events.directory());
+    dev.least.model.SignInLog log = ReplayTest.repeated(WINDOW, 120_000);
+    SimulationReport records =
+        Simulation.run(before::evaluate, changed::evaluate, resolver, log, i -> true, 3, 1);
+    SimulationReport coded = Simulation.run(before, changed, resolver, log, i -> true, 3, 2);
+    assertThat(coded).isEqualTo(records);
+    assertThat(coded.count(Simulation.Change.NEWLY_BLOCKED)).isEqualTo(60_000);
+    assertThat(coded.count(Simulation.Change.RELIEVED)).isPositive();
+  }
 }

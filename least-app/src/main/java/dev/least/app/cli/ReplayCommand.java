@@ -1,6 +1,5 @@
 package dev.least.app.cli;
 
-import dev.least.model.SignInEvent;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
 import dev.least.model.TenantSnapshot;
@@ -87,14 +86,13 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private ReplayStats run(
       SignInEvaluator evaluator, SignInFactsResolver resolver, SignInLog log, Source source) {
-    Replay r = new Replay(evaluator, resolver, top);
-    for (int i = 0; i < log.size(); i++) {
-      if (log.source(i) == source) {
-        SignInEvent e = log.get(i);
-        r.record(e);
-      }
-    }
-    return r.stats();
+    return Replay.run(
+        evaluator,
+        resolver,
+        log,
+        i -> log.source(i) == source,
+        top,
+        Runtime.getRuntime().availableProcessors());
   }
 
   static String text(Map<String, ReplayStats> bySource) {

@@ -194,13 +194,16 @@ public final class SimulateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--change " + change + ": " + e.getMessage(), e);
     }
-    Simulation sim = new Simulation(before, after, resolver, top);
-    for (int i = 0; i < s.signIns().size(); i++) {
-      if (s.signIns().source(i) == source) {
-        sim.record(s.signIns().get(i));
-      }
-    }
-    SimulationReport r = sim.report();
+    Source replayed = source;
+    SimulationReport r =
+        Simulation.run(
+            before,
+            after,
+            resolver,
+            s.signIns(),
+            i -> s.signIns().source(i) == replayed,
+            top,
+            Runtime.getRuntime().availableProcessors());
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("change", described);

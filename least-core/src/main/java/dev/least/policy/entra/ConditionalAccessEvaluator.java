@@ -8,11 +8,13 @@ import dev.least.model.NamedLocation;
 import dev.least.model.PolicyResult;
 import dev.least.model.PrincipalKind;
 import dev.least.model.RiskLevel;
+import dev.least.policy.CodedEvaluation;
+import dev.least.policy.CodedSignInEvaluator;
+import dev.least.policy.Decision;
 import dev.least.policy.Evaluation;
 import dev.least.policy.EvaluationProblem;
 import dev.least.policy.PolicyOutcome;
 import dev.least.policy.ProblemCode;
-import dev.least.policy.SignInEvaluator;
 import dev.least.policy.SignInFacts;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,11 +39,14 @@ import org.jspecify.annotations.Nullable;
  * {@code appliedConditionalAccessPolicies[].result} vocabulary; what the record cannot tell is
  * {@link PolicyResult#UNKNOWN} with a {@link ProblemCode#NOT_EVALUABLE_FROM_LOG} problem.
  */
-public final class ConditionalAccessEvaluator implements SignInEvaluator {
+public final class ConditionalAccessEvaluator implements CodedSignInEvaluator {
   private static final Condition[] CONDITION_VALUES = Condition.values();
   private static final int CONDITIONS = CONDITION_VALUES.length;
   private static final int CONTROLS = GrantControl.values().length;
   private static final PolicyResult[] RESULTS = PolicyResult.values();
+
+  /** Result codes: the result's ordinal times K plus the decisive condition (CONDITIONS: none). */
+  private static final int K = CONDITIONS + 1;
 
   private final Map<String, Integer> codes = new HashMap<>();
   private int[] suiteMaskOfCode = new int[0];
@@ -53,6 +58,10 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
   private final NaiveConditionalAccessEvaluator tracer;
   private final Index index;
   private final Map<Grant, Integer> grantShapes = new HashMap<>();
+  private final int[] noMatchBase;
+  private final byte[] initialDecisive;
+  // evaluate() is thread-safe: each thread evaluates into its own buffers and caches
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   public ConditionalAccessEvaluator(
       List<ConditionalAccessPolicy> policies, List<NamedLocation> namedLocations) {
@@ -90,6 +99,21 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
     }
     this.groupWords = (codes.size() + 63) >>> 6;
     this.index = new Index();
+    int n = this.policies.length;
+    this.noMatchBase = new int[n];
+    this.initialDecisive = new byte[n];
+    for (int i = 0; i < n; i++) {
+      Compiled p = this.policies[i];
+      if (p.state == PolicyState.DISABLED) {
+        noMatchBase[i] = PolicyResult.NOT_ENABLED.ordinal() * K;
+        initialDecisive[i] = (byte) Condition.STATE.ordinal();
+      } else {
+        PolicyResult r =
+            Enforcement.result(p.state, Verdict.NO_MATCH, ControlState.SATISFIED, p.invalid);
+        noMatchBase[i] = r.ordinal() * K;
+        initialDecisive[i] = (byte) CONDITIONS;
+      }
+    }
   }
 
   /** The full condition-by-condition trace for one sign-in (the naive interpreter's). */
@@ -99,81 +123,40 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
 
   @Override
   public Evaluation evaluate(SignInFacts facts) {
-    Event ev = new Event(facts);
-    Index x = index;
+    Scratch s = scratch.get();
+    s.evaluate(facts);
     int n = policies.length;
-    int words = x.words;
-    long[] no = new long[words];
-    long[] unk = new long[words];
-    long[] cNo = new long[words];
-    long[] cUnk = new long[words];
-    byte[] decisive = new byte[n];
-    Arrays.fill(decisive, (byte) CONDITIONS);
-    for (int c = Condition.USERS.ordinal(); c < CONDITIONS; c++) {
-      Arrays.fill(cNo, 0);
-      Arrays.fill(cUnk, 0);
-      x.condition(CONDITION_VALUES[c], ev, cNo, cUnk);
-      for (int w = 0; w < words; w++) {
-        long live = x.active[w] & ~no[w];
-        long newNo = cNo[w] & live;
-        long newUnk = cUnk[w] & live & ~newNo & ~unk[w];
-        no[w] |= newNo;
-        unk[w] |= newUnk;
-        for (long b = newNo | newUnk; b != 0; b &= b - 1) {
-          decisive[(w << 6) + Long.numberOfTrailingZeros(b)] = (byte) c;
-        }
-      }
-    }
     PolicyOutcome[] out = new PolicyOutcome[n];
     List<EvaluationProblem> problems = List.of();
-    boolean block = false;
-    boolean unknown = false;
-    boolean prompt = false;
     for (int i = 0; i < n; i++) {
       Compiled p = policies[i];
-      long bit = 1L << i;
-      int w = i >>> 6;
-      Verdict applicability;
-      int d = decisive[i];
-      ControlState grant = ControlState.SATISFIED;
-      if (p.state == PolicyState.DISABLED) {
-        applicability = Verdict.NO_MATCH;
-        d = Condition.STATE.ordinal();
-      } else if ((no[w] & bit) != 0) {
-        applicability = Verdict.NO_MATCH;
-      } else {
-        applicability = (unk[w] & bit) != 0 ? Verdict.UNKNOWN : Verdict.MATCH;
-        if (!p.grant.controls().isEmpty()) {
-          grant = ev.grant(p);
-        }
-        if (p.grantGap) {
-          grant = grant.and(ControlState.UNKNOWN);
-        }
-      }
-      PolicyResult result = Enforcement.result(p.state, applicability, grant, p.invalid);
-      out[i] = p.outcomes[result.ordinal()][d];
-      if (applicability != Verdict.NO_MATCH) {
-        ControlState effect = Enforcement.effect(p.state, applicability, grant, p.invalid);
-        block |= effect == ControlState.UNSATISFIABLE;
-        unknown |= effect == ControlState.UNKNOWN;
-        prompt |= effect == ControlState.NEEDS_USER_ACTION;
-      }
+      int code = s.codes[i];
+      out[i] = p.outcomes[code / K][code % K];
       List<EvaluationProblem> add =
           p.state == PolicyState.DISABLED ? p.disabledProblems : p.activeProblems;
-      boolean notEvaluable = result == PolicyResult.UNKNOWN && !p.invalid;
+      boolean notEvaluable = code / K == PolicyResult.UNKNOWN.ordinal() && !p.invalid;
       if (!add.isEmpty() || notEvaluable) {
         if (problems.isEmpty()) {
           problems = new ArrayList<>();
         }
         problems.addAll(add);
         if (notEvaluable) {
+          // all conditions held (the grant is what is unknown) exactly when none was decisive
+          Verdict applicability = code % K == CONDITIONS ? Verdict.MATCH : Verdict.UNKNOWN;
           problems.add(
               new EvaluationProblem(
-                  ProblemCode.NOT_EVALUABLE_FROM_LOG, p.id, p.unknownDetail(ev, applicability)));
+                  ProblemCode.NOT_EVALUABLE_FROM_LOG,
+                  p.id,
+                  p.unknownDetail(s.event(), applicability)));
         }
       }
     }
-    return new Evaluation(Enforcement.decide(block, unknown, prompt), Arrays.asList(out), problems);
+    return new Evaluation(s.decision, Arrays.asList(out), problems);
+  }
+
+  @Override
+  public CodedEvaluation newCodedEvaluation() {
+    return new Scratch();
   }
 
   /**
@@ -392,11 +375,16 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       }
     }
 
-    /** Fills the policies this condition rules out ({@code no}) or cannot decide ({@code unk}). */
-    void condition(Condition c, Event ev, long[] no, long[] unk) {
+    /**
+     * Fills the policies this condition rules out ({@code s.cNo}) or cannot decide ({@code
+     * s.cUnk}); both arrive cleared.
+     */
+    void condition(Condition c, Event ev, Scratch s) {
+      long[] no = s.cNo;
+      long[] unk = s.cUnk;
       switch (c) {
-        case USERS -> users(ev, no, unk);
-        case APPLICATIONS -> applications(ev, no, unk);
+        case USERS -> s.users(ev);
+        case APPLICATIONS -> s.applications(ev);
         case CLIENT_APPS -> {
           System.arraycopy(clientNo[ev.clientApp], 0, no, 0, words);
           System.arraycopy(clientUnk[ev.clientApp], 0, unk, 0, words);
@@ -445,7 +433,8 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       }
     }
 
-    private void users(Event ev, long[] no, long[] unk) {
+    /** The users condition for one account, kind and guest flag, into {@code no}/{@code unk}. */
+    void users(Event ev, Scratch s, long[] no, long[] unk) {
       if (ev.facts.principalKind() == PrincipalKind.SERVICE_PRINCIPAL) {
         for (int w = 0; w < words; w++) {
           no[w] = targetsUsers[w];
@@ -453,8 +442,10 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
         }
         return;
       }
-      long[] inc = new long[words];
-      long[] exc = new long[words];
+      long[] inc = s.inc;
+      long[] exc = s.exc;
+      Arrays.fill(inc, 0);
+      Arrays.fill(exc, 0);
       or(inc, includedAlways);
       if (ev.facts.guest()) {
         or(inc, includedIfGuest);
@@ -464,21 +455,26 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
         or(inc, incUser[ev.user]);
         or(exc, excUser[ev.user]);
       }
-      for (int g : ev.groupCodes) {
+      for (int g : ev.account.groupCodes) {
         or(inc, incGroup[g]);
         or(exc, excGroup[g]);
       }
-      for (int r : ev.roleCodes) {
+      for (int r : ev.account.roleCodes) {
         or(inc, incRole[r]);
         or(exc, excRole[r]);
       }
       for (int w = 0; w < words; w++) {
         no[w] = ~(targetsUsers[w] & inc[w] & ~exc[w]);
+        unk[w] = 0;
       }
     }
 
-    private void applications(Event ev, long[] no, long[] unk) {
-      long[] match = new long[words];
+    /** The applications condition into {@code s.cNo}/{@code s.cUnk} (cleared on entry). */
+    void applications(Event ev, Scratch s) {
+      long[] no = s.cNo;
+      long[] unk = s.cUnk;
+      long[] match = s.match;
+      Arrays.fill(match, 0);
       if (ev.userAction != null) {
         or(match, userAction.get(ev.userAction));
       }
@@ -486,15 +482,16 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
         or(match, authContext.get(a));
       }
       if (ev.userAction == null) {
-        if (ev.targets.length == 0) {
+        int[] targets = ev.targets();
+        if (targets.length == 0) {
           for (int w = 0; w < words; w++) {
             match[w] |= allAppsNoExclusion[w];
             unk[w] = appsMode[w] & ~allAppsNoExclusion[w] & ~incOnlyNone[w];
           }
         } else {
-          long[] inc = new long[words];
-          long[] exc = new long[words];
-          for (int t : ev.targets) {
+          long[] inc = s.inc;
+          long[] exc = s.exc;
+          for (int t : targets) {
             Arrays.fill(inc, 0);
             Arrays.fill(exc, 0);
             or(inc, incAllApps);
@@ -502,10 +499,10 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
               or(inc, incApp[t]);
               or(exc, excApp[t]);
               int suites = suiteMaskOfCode[t];
-              for (int s = 0; suites != 0; s++, suites >>>= 1) {
+              for (int k = 0; suites != 0; k++, suites >>>= 1) {
                 if ((suites & 1) != 0) {
-                  or(inc, incSuite[s]);
-                  or(exc, excSuite[s]);
+                  or(inc, incSuite[k]);
+                  or(exc, excSuite[k]);
                 }
               }
             }
@@ -620,83 +617,77 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       this.includeUnknown = l.includeUnknownCountries();
     }
 
-    Verdict contains(Event ev) {
-      if (kind == LocationKind.IP) {
-        IpAddress ip = ev.ip();
-        if (ip == null) {
-          return Verdict.UNKNOWN;
-        }
-        for (IpRange r : ranges) {
-          if (r.contains(ip)) {
-            return Verdict.MATCH;
-          }
-        }
-        return Verdict.NO_MATCH;
+    /** Whether an address is in this location (only IP locations can say). */
+    Verdict ofIp(@Nullable IpAddress ip) {
+      if (kind != LocationKind.IP) {
+        return Verdict.UNKNOWN;
       }
-      if (kind == LocationKind.COUNTRY) {
-        String country = ev.facts.country();
-        if (country == null) {
-          return Verdict.UNKNOWN;
-        }
-        if (country.isEmpty()) {
-          return Verdict.of(includeUnknown);
-        }
-        return Verdict.of(countries.contains(country.toLowerCase(Locale.ROOT)));
+      if (ip == null) {
+        return Verdict.UNKNOWN;
       }
-      return Verdict.UNKNOWN;
+      for (IpRange r : ranges) {
+        if (r.contains(ip)) {
+          return Verdict.MATCH;
+        }
+      }
+      return Verdict.NO_MATCH;
+    }
+
+    /** Whether a country is in this location (only country locations can say). */
+    Verdict ofCountry(@Nullable String country) {
+      if (kind != LocationKind.COUNTRY || country == null) {
+        return Verdict.UNKNOWN;
+      }
+      if (country.isEmpty()) {
+        return Verdict.of(includeUnknown);
+      }
+      return Verdict.of(countries.contains(country.toLowerCase(Locale.ROOT)));
     }
   }
 
   // ------------------------------------------------------------------ one sign-in, prepared
 
+  /**
+   * One sign-in prepared for the compiled policies. What depends on one value only (an account's
+   * groups and roles, an address's or a country's named locations, a platform name) comes from the
+   * {@link Scratch}'s caches, so a log whose accounts and addresses repeat resolves each once.
+   */
   private final class Event {
     final SignInFacts facts;
+    final Scratch scratch;
+    final AccountPart account;
     final int user;
     final long[] groups;
     final long[] roles;
-    final int[] groupCodes;
-    final int[] roleCodes;
-    final int[] targets;
     final long platform; // bit of the platform, 0 when not referenced; see platformState
     final int platformState; // 0 known, 1 not in record, 2 undetected
     final int clientApp;
     final @Nullable String userAction;
     final Set<String> acrs;
-    private final byte[] locationCache;
+    private int @Nullable [] targets;
+    private Verdict @Nullable [] ipVerdicts;
+    private Verdict @Nullable [] countryVerdicts;
     private byte trustedCache;
-    private boolean ipParsed;
-    private @Nullable IpAddress ip;
-    private final byte[] controlCache = new byte[CONTROLS];
-    private final byte[] grantCache = new byte[grantShapes.size()];
+    private final byte[] controlCache;
+    private final byte[] grantCache;
 
-    Event(SignInFacts f) {
+    Event(SignInFacts f, Scratch s) {
       this.facts = f;
-      this.user = code(f.accountId());
-      this.groupCodes = codesOf(f.groupIds());
-      this.roleCodes = codesOf(f.roleTemplateIds());
-      this.groups = bits(groupCodes);
-      this.roles = bits(roleCodes);
-      int n = (f.appId() != null ? 1 : 0) + f.audiences().size();
-      int[] t = new int[n];
-      int k = 0;
-      if (f.appId() != null) {
-        t[k++] = code(f.appId());
-      }
-      for (String a : f.audiences()) {
-        t[k++] = code(a);
-      }
-      this.targets = t;
-      String p = f.platform();
-      if (p == null) {
+      this.scratch = s;
+      this.account = s.account(f);
+      this.user = account.user;
+      this.groups = account.groups;
+      this.roles = account.roles;
+      long p = s.platform(f.platform());
+      if (p == PLATFORM_NOT_IN_RECORD) {
         platformState = 1;
         platform = 0;
-      } else if (p.equalsIgnoreCase("unknown")) {
+      } else if (p == PLATFORM_UNDETECTED) {
         platformState = 2;
         platform = 0;
       } else {
         platformState = 0;
-        Integer bit = platformBits.get(p.toLowerCase(Locale.ROOT));
-        platform = bit == null ? 0 : 1L << bit;
+        platform = p;
       }
       this.clientApp = f.clientApp().ordinal();
       String ua = f.userAction();
@@ -710,46 +701,50 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
         }
         this.acrs = a;
       }
-      this.locationCache = new byte[locations.length];
+      this.controlCache = s.controlCache;
+      this.grantCache = s.grantCache;
+      Arrays.fill(controlCache, (byte) 0);
+      Arrays.fill(grantCache, (byte) 0);
     }
 
-    private int[] codesOf(Set<String> ids) {
-      int[] out = new int[ids.size()];
-      int k = 0;
-      for (String id : ids) {
-        int c = code(id);
-        if (c >= 0) {
-          out[k++] = c;
+    /** The app id and the further audiences as codes (-1 for an id no policy names). */
+    int[] targets() {
+      int[] t = targets;
+      if (t == null) {
+        int n = (facts.appId() != null ? 1 : 0) + facts.audiences().size();
+        t = new int[n];
+        int k = 0;
+        String app = facts.appId();
+        if (app != null) {
+          t[k++] = code(app);
         }
+        for (String a : facts.audiences()) {
+          t[k++] = code(a);
+        }
+        targets = t;
       }
-      return k == out.length ? out : Arrays.copyOf(out, k);
-    }
-
-    private long[] bits(int[] codes) {
-      long[] b = new long[groupWords];
-      for (int c : codes) {
-        b[c >>> 6] |= 1L << c;
-      }
-      return b;
-    }
-
-    @Nullable IpAddress ip() {
-      if (!ipParsed) {
-        ipParsed = true;
-        String s = facts.ip();
-        ip = s == null ? null : IpAddress.parse(s).orElse(null);
-      }
-      return ip;
+      return t;
     }
 
     Verdict location(int idx) {
-      byte c = locationCache[idx];
-      if (c == 0) {
-        Verdict v = locations[idx].contains(this);
-        locationCache[idx] = (byte) (v.ordinal() + 1);
-        return v;
+      LocationKind kind = locations[idx].kind;
+      if (kind == LocationKind.IP) {
+        Verdict[] v = ipVerdicts;
+        if (v == null) {
+          v = scratch.ipVerdicts(facts.ip());
+          ipVerdicts = v;
+        }
+        return v[idx];
       }
-      return VERDICTS[c - 1];
+      if (kind == LocationKind.COUNTRY) {
+        Verdict[] v = countryVerdicts;
+        if (v == null) {
+          v = scratch.countryVerdicts(facts.country());
+          countryVerdicts = v;
+        }
+        return v[idx];
+      }
+      return Verdict.UNKNOWN;
     }
 
     Verdict trusted() {
@@ -799,6 +794,312 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       }
       return requireNonNull(acc);
     }
+  }
+
+  private static final long PLATFORM_NOT_IN_RECORD = -1;
+  private static final long PLATFORM_UNDETECTED = -2;
+
+  /**
+   * What an account brings to a sign-in: its id, group and role codes, and the users condition for
+   * the last principal kind and guest flag it was asked with. Valid for facts with the same account
+   * id, groups and roles.
+   */
+  private final class AccountPart {
+    final Set<String> groupIds;
+    final Set<String> roleIds;
+    final int user;
+    final int[] groupCodes;
+    final int[] roleCodes;
+    final long[] groups;
+    final long[] roles;
+    final long[] usersNo;
+    final long[] usersUnk;
+    int usersKey = -1;
+
+    AccountPart(SignInFacts f, int words) {
+      this.groupIds = f.groupIds();
+      this.roleIds = f.roleTemplateIds();
+      this.user = code(f.accountId());
+      this.groupCodes = codesOf(groupIds);
+      this.roleCodes = codesOf(roleIds);
+      this.groups = bits(groupCodes);
+      this.roles = bits(roleCodes);
+      this.usersNo = new long[words];
+      this.usersUnk = new long[words];
+    }
+
+    boolean fits(SignInFacts f) {
+      return (groupIds == f.groupIds() || groupIds.equals(f.groupIds()))
+          && (roleIds == f.roleTemplateIds() || roleIds.equals(f.roleTemplateIds()));
+    }
+
+    private int[] codesOf(Set<String> ids) {
+      int[] out = new int[ids.size()];
+      int k = 0;
+      for (String id : ids) {
+        int c = code(id);
+        if (c >= 0) {
+          out[k++] = c;
+        }
+      }
+      return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    private long[] bits(int[] codes) {
+      long[] b = new long[groupWords];
+      for (int c : codes) {
+        b[c >>> 6] |= 1L << c;
+      }
+      return b;
+    }
+  }
+
+  /** Entries a {@link Scratch} cache holds before it starts over (bounds its memory). */
+  private static final int CACHE_LIMIT = 1 << 16;
+
+  /**
+   * The evaluation buffers of one thread ({@link CodedEvaluation}): condition bitsets, the decisive
+   * condition and the result code of every policy, and caches of what depends on one value only
+   * (account, app, address, country, platform name).
+   */
+  private final class Scratch implements CodedEvaluation {
+    final long[] no;
+    final long[] unk;
+    final long[] cNo;
+    final long[] cUnk;
+    final long[] inc;
+    final long[] exc;
+    final long[] match;
+    final byte[] decisive;
+    final int[] codes;
+    final byte[] controlCache = new byte[CONTROLS];
+    final byte[] grantCache = new byte[grantShapes.size()];
+    Decision decision = Decision.ALLOW;
+    private @Nullable Event last;
+    private final Map<String, AccountPart> accounts = new HashMap<>();
+    private final Map<String, long[]> apps = new HashMap<>();
+    private long @Nullable [] noApp;
+    private final Map<String, Verdict[]> ips = new HashMap<>();
+    private final Map<String, Verdict[]> countries = new HashMap<>();
+    private final Map<String, Long> platforms = new HashMap<>();
+    private final Verdict[] allUnknown;
+
+    Scratch() {
+      int words = index.words;
+      no = new long[words];
+      unk = new long[words];
+      cNo = new long[words];
+      cUnk = new long[words];
+      inc = new long[words];
+      exc = new long[words];
+      match = new long[words];
+      decisive = new byte[policies.length];
+      codes = new int[policies.length];
+      allUnknown = new Verdict[locations.length];
+      Arrays.fill(allUnknown, Verdict.UNKNOWN);
+    }
+
+    @Override
+    public void evaluate(SignInFacts facts) {
+      Event ev = new Event(facts, this);
+      last = ev;
+      Index x = index;
+      int n = policies.length;
+      int words = x.words;
+      System.arraycopy(initialDecisive, 0, decisive, 0, n);
+      Arrays.fill(no, 0);
+      Arrays.fill(unk, 0);
+      for (int c = Condition.USERS.ordinal(); c < CONDITIONS; c++) {
+        Arrays.fill(cNo, 0);
+        Arrays.fill(cUnk, 0);
+        x.condition(CONDITION_VALUES[c], ev, this);
+        for (int w = 0; w < words; w++) {
+          long live = x.active[w] & ~no[w];
+          long newNo = cNo[w] & live;
+          long newUnk = cUnk[w] & live & ~newNo & ~unk[w];
+          no[w] |= newNo;
+          unk[w] |= newUnk;
+          for (long b = newNo | newUnk; b != 0; b &= b - 1) {
+            decisive[(w << 6) + Long.numberOfTrailingZeros(b)] = (byte) c;
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        codes[i] = noMatchBase[i] + decisive[i];
+      }
+      boolean block = false;
+      boolean unknown = false;
+      boolean prompt = false;
+      for (int w = 0; w < words; w++) {
+        for (long b = x.active[w] & ~no[w]; b != 0; b &= b - 1) {
+          int bit = Long.numberOfTrailingZeros(b);
+          int i = (w << 6) + bit;
+          Compiled p = policies[i];
+          Verdict applicability = (unk[w] & (1L << bit)) != 0 ? Verdict.UNKNOWN : Verdict.MATCH;
+          ControlState grant = p.hasControls ? ev.grant(p) : ControlState.SATISFIED;
+          if (p.grantGap) {
+            grant = grant.and(ControlState.UNKNOWN);
+          }
+          PolicyResult result = Enforcement.result(p.state, applicability, grant, p.invalid);
+          codes[i] = result.ordinal() * K + decisive[i];
+          ControlState effect = Enforcement.effect(p.state, applicability, grant, p.invalid);
+          block |= effect == ControlState.UNSATISFIABLE;
+          unknown |= effect == ControlState.UNKNOWN;
+          prompt |= effect == ControlState.NEEDS_USER_ACTION;
+        }
+      }
+      decision = Enforcement.decide(block, unknown, prompt);
+    }
+
+    Event event() {
+      return requireNonNull(last, "no sign-in evaluated yet");
+    }
+
+    @Override
+    public Decision decision() {
+      return decision;
+    }
+
+    @Override
+    public int size() {
+      return policies.length;
+    }
+
+    @Override
+    public String policyId(int i) {
+      return policies[i].id;
+    }
+
+    @Override
+    public int code(int i) {
+      return codes[i];
+    }
+
+    @Override
+    public int codeCount() {
+      return RESULTS.length * K;
+    }
+
+    @Override
+    public PolicyResult result(int i) {
+      return RESULTS[codes[i] / K];
+    }
+
+    @Override
+    public PolicyOutcome outcome(int i) {
+      int code = codes[i];
+      return policies[i].outcomes[code / K][code % K];
+    }
+
+    AccountPart account(SignInFacts f) {
+      AccountPart a = accounts.get(f.accountId());
+      if (a == null || !a.fits(f)) {
+        a = new AccountPart(f, index.words);
+        remember(accounts, f.accountId(), a);
+      }
+      return a;
+    }
+
+    /** The users condition into {@code cNo}/{@code cUnk}, once per account, kind and guest flag. */
+    void users(Event ev) {
+      AccountPart a = ev.account;
+      int key = ev.facts.principalKind().ordinal() * 2 + (ev.facts.guest() ? 1 : 0);
+      if (a.usersKey != key) {
+        index.users(ev, this, a.usersNo, a.usersUnk);
+        a.usersKey = key;
+      }
+      System.arraycopy(a.usersNo, 0, cNo, 0, cNo.length);
+      System.arraycopy(a.usersUnk, 0, cUnk, 0, cUnk.length);
+    }
+
+    /**
+     * The applications condition into {@code cNo}/{@code cUnk}; a plain resource request (one app
+     * id, no audiences, user action or authentication context) is computed once per app id.
+     */
+    void applications(Event ev) {
+      SignInFacts f = ev.facts;
+      if (f.userAction() != null || !f.authContexts().isEmpty() || !f.audiences().isEmpty()) {
+        index.applications(ev, this);
+        return;
+      }
+      String app = f.appId();
+      long[] m = app == null ? noApp : apps.get(app);
+      int words = cNo.length;
+      if (m == null) {
+        index.applications(ev, this);
+        m = new long[2 * words];
+        System.arraycopy(cNo, 0, m, 0, words);
+        System.arraycopy(cUnk, 0, m, words, words);
+        if (app == null) {
+          noApp = m;
+        } else {
+          remember(apps, app, m);
+        }
+      } else {
+        System.arraycopy(m, 0, cNo, 0, words);
+        System.arraycopy(m, words, cUnk, 0, words);
+      }
+    }
+
+    /** The platform's bit, or {@link #PLATFORM_NOT_IN_RECORD} / {@link #PLATFORM_UNDETECTED}. */
+    long platform(@Nullable String p) {
+      if (p == null) {
+        return PLATFORM_NOT_IN_RECORD;
+      }
+      Long cached = platforms.get(p);
+      if (cached != null) {
+        return cached;
+      }
+      long v;
+      if (p.equalsIgnoreCase("unknown")) {
+        v = PLATFORM_UNDETECTED;
+      } else {
+        Integer bit = platformBits.get(p.toLowerCase(Locale.ROOT));
+        v = bit == null ? 0 : 1L << bit;
+      }
+      remember(platforms, p, v);
+      return v;
+    }
+
+    /** Every IP location's verdict for an address (other kinds' entries unused). */
+    Verdict[] ipVerdicts(@Nullable String ip) {
+      if (ip == null) {
+        return allUnknown;
+      }
+      Verdict[] v = ips.get(ip);
+      if (v == null) {
+        IpAddress parsed = IpAddress.parse(ip).orElse(null);
+        v = new Verdict[locations.length];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = locations[i].ofIp(parsed);
+        }
+        remember(ips, ip, v);
+      }
+      return v;
+    }
+
+    /** Every country location's verdict for a country (other kinds' entries unused). */
+    Verdict[] countryVerdicts(@Nullable String country) {
+      if (country == null) {
+        return allUnknown;
+      }
+      Verdict[] v = countries.get(country);
+      if (v == null) {
+        v = new Verdict[locations.length];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = locations[i].ofCountry(country);
+        }
+        remember(countries, country, v);
+      }
+      return v;
+    }
+  }
+
+  private static <V> void remember(Map<String, V> cache, String key, V value) {
+    if (cache.size() >= CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(key, value);
   }
 
   private static final Verdict[] VERDICTS = Verdict.values();
@@ -870,6 +1171,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
     final boolean conditionGap;
     final boolean grantGap;
     final Grant grant;
+    final boolean hasControls;
     final int grantShape;
 
     Compiled(ConditionalAccessPolicy p, Map<String, Integer> locationIndex) {
@@ -989,6 +1291,7 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       conditionGap = p.unknownValues().stream().anyMatch(v -> !PolicyValidator.isGrantValue(v));
       grantGap = p.unknownValues().stream().anyMatch(PolicyValidator::isGrantValue);
       grant = Grant.of(p.grantControls());
+      hasControls = !grant.controls().isEmpty();
       grantShape = grantShapes.computeIfAbsent(grant, g -> grantShapes.size());
       outcomes = precomputeOutcomes();
     }
@@ -1099,13 +1402,13 @@ public final class ConditionalAccessEvaluator implements SignInEvaluator {
       if (ev.userAction != null) {
         return Verdict.NO_MATCH;
       }
-      if (ev.targets.length == 0) {
+      if (ev.targets().length == 0) {
         if (incAllApps && excAppsEmpty) {
           return Verdict.MATCH;
         }
         return incOnlyNone ? Verdict.NO_MATCH : Verdict.UNKNOWN;
       }
-      for (int t : ev.targets) {
+      for (int t : ev.targets()) {
         int suitesOfT = t >= 0 ? suiteMaskOfCode[t] : 0;
         boolean inc = incAllApps || has(incApps, t) || (suitesOfT & incSuites) != 0;
         boolean exc = has(excApps, t) || (suitesOfT & excSuites) != 0;

@@ -3,6 +3,7 @@ package dev.least.policy.entra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.least.model.PolicyResult;
+import dev.least.policy.CodedEvaluation;
 import dev.least.policy.Decision;
 import dev.least.policy.Evaluation;
 import dev.least.policy.EvaluationProblem;
@@ -42,6 +43,39 @@ class ConditionalAccessPropertiesTest {
           .isEqualTo(b.requiredControls());
     }
     assertThat(codes(fast.problems())).isEqualTo(codes(naive.problems()));
+  }
+
+  /**
+   * The int-coded vector equals the record path for every sign-in of a sequence: one vector is
+   * reused, so its per-account, per-app, per-address and per-platform caches carry over from one
+   * sign-in to the next (the same account comes back with other groups, roles or guest flag).
+   */
+  @Property(tries = 400)
+  void codedEvaluationEqualsRecordPathAcrossASequenceOfSignIns(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n) {
+    Random r = new Random(seed);
+    List<ConditionalAccessPolicy> policies = RandomTenant.policies(r, n);
+    ConditionalAccessEvaluator compiled =
+        new ConditionalAccessEvaluator(policies, RandomTenant.LOCATIONS);
+    NaiveConditionalAccessEvaluator naive =
+        new NaiveConditionalAccessEvaluator(policies, RandomTenant.LOCATIONS);
+    CodedEvaluation coded = compiled.newCodedEvaluation();
+    for (int k = 0; k < 12; k++) {
+      SignInFacts facts = RandomTenant.facts(r);
+      coded.evaluate(facts);
+      Evaluation records = compiled.evaluate(facts);
+      Evaluation oracle = naive.evaluate(facts);
+      assertThat(coded.decision()).isEqualTo(records.decision()).isEqualTo(oracle.decision());
+      assertThat(coded.size()).isEqualTo(records.outcomes().size());
+      for (int i = 0; i < coded.size(); i++) {
+        PolicyOutcome o = records.outcomes().get(i);
+        assertThat(coded.outcome(i)).as("outcome %d of sign-in %d", i, k).isEqualTo(o);
+        assertThat(coded.result(i)).isEqualTo(o.result());
+        assertThat(coded.policyId(i)).isEqualTo(o.policyId());
+        assertThat(coded.code(i)).isBetween(0, coded.codeCount() - 1);
+        assertThat(coded.result(i)).isEqualTo(oracle.outcomes().get(i).result());
+      }
+    }
   }
 
   @Property(tries = 800)
