@@ -128,6 +128,17 @@ public final class SignInLog {
     return strings.get(account[i >>> CHUNK_BITS][i & MASK]);
   }
 
+  public PrincipalKind principalKind(int i) {
+    check(i);
+    return PRINCIPALS[(kinds[i >>> CHUNK_BITS][i & MASK] >>> 1) & 0x7];
+  }
+
+  /** Whether the event at {@code i} has coordinates (cheaper than {@link #latitude(int)}). */
+  public boolean hasCoordinates(int i) {
+    check(i);
+    return geo[i >>> CHUNK_BITS][i & MASK] >= 0;
+  }
+
   public SignInOutcome outcome(int i) {
     check(i);
     return OUTCOMES[(enums[i >>> CHUNK_BITS][i & MASK] >>> 3) & 0x3];
