@@ -39,9 +39,12 @@ import org.jspecify.annotations.Nullable;
  * evidence that the account is in use from two places), as are sign-ins without coordinates. Hops
  * shorter than {@code travelMinKm} are ignored: IP geolocation puts a VPN egress or a mobile
  * carrier's gateway hundreds of kilometres from the user, mostly within a country. Service accounts
- * ({@link AccountKind#SERVICE}) and workload identities are skipped (they run in several data
- * centres at once by design), and so are guardrail-protected accounts (break-glass accounts are
- * listed as protected by the analysis, never recommended).
+ * are skipped, as they run in several data centres at once by design: workload identities, accounts
+ * the directory marks as service accounts ({@link AccountKind#SERVICE}, e.g. an Okta {@code
+ * userType} of Service), and user accounts that never signed in interactively in the window (an
+ * Entra service account is an ordinary member user; a person signs in interactively at least once
+ * in a window). Guardrail-protected accounts are skipped too (break-glass accounts are listed as
+ * protected by the analysis, never recommended).
  *
  * <p>Confidence 0.7 for one impossible hop; +0.1 when there are two or more (out and back, or
  * repeated: two places in use at once, not one odd geolocation); +0.1 when even the slowest hop is
@@ -89,12 +92,14 @@ public final class ImpossibleTravelAnalyzer implements Analyzer {
     int minKm = in.threshold("travelMinKm", DEFAULT_MIN_KM);
     SignInLog log = in.snapshot().signIns();
     Map<String, int[]> byAccount = successesWithCoordinates(log);
+    Set<String> people = interactiveAccounts(log);
     List<Recommendation> out = new ArrayList<>();
     for (Map.Entry<String, int[]> en : byAccount.entrySet()) {
       int[] idx = en.getValue();
       String account = en.getKey().substring(en.getKey().indexOf('|') + 1);
       Account a = in.directory().account(account);
-      if (a != null && (a.kind() == AccountKind.SERVICE || in.guardrails().protects(a))) {
+      if (!people.contains(en.getKey())
+          || a != null && (a.kind() == AccountKind.SERVICE || in.guardrails().protects(a))) {
         continue;
       }
       List<Hop> hops = hops(log, idx, maxKmh, minKm);
@@ -127,6 +132,17 @@ public final class ImpossibleTravelAnalyzer implements Analyzer {
           idx.sort(Comparator.comparingLong(log::epochMillis));
           out.put(key, idx.stream().mapToInt(Integer::intValue).toArray());
         });
+    return out;
+  }
+
+  /** {@code platform|account} of every account with an interactive sign-in in the window. */
+  private static Set<String> interactiveAccounts(SignInLog log) {
+    Set<String> out = new java.util.HashSet<>();
+    for (int i = 0; i < log.size(); i++) {
+      if (log.interactive(i)) {
+        out.add(log.source(i).folder() + "|" + log.accountId(i));
+      }
+    }
     return out;
   }
 

@@ -133,6 +133,11 @@ public final class SignInLog {
     return PRINCIPALS[(kinds[i >>> CHUNK_BITS][i & MASK] >>> 1) & 0x7];
   }
 
+  public boolean interactive(int i) {
+    check(i);
+    return (kinds[i >>> CHUNK_BITS][i & MASK] & 0x1) != 0;
+  }
+
   /** Whether the event at {@code i} has coordinates (cheaper than {@link #latitude(int)}). */
   public boolean hasCoordinates(int i) {
     check(i);

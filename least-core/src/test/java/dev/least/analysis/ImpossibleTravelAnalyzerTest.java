@@ -220,6 +220,39 @@ class ImpossibleTravelAnalyzerTest {
   }
 
   @Test
+  void memberAccountThatNeverSignsInInteractivelyIsTreatedAsAServiceAccount() {
+    TenantFixture t = new TenantFixture();
+    t.account("svc2", "svc-backup@contoso.com", 400, "IT"); // an Entra service account: a member
+    t.account("u1", "ann@contoso.com", 400, "Sales");
+    for (String who : List.of("svc2", "u1")) {
+      t.signInAt(
+          Source.ENTRA, who, T0, "Amsterdam", "NL", 52.37, 4.90, SignInOutcome.SUCCESS, false);
+      t.signInAt(
+          Source.ENTRA,
+          who,
+          T0.plusSeconds(3 * 3600),
+          "Singapore",
+          "SG",
+          1.28,
+          103.83,
+          SignInOutcome.SUCCESS,
+          false);
+    }
+    // ann signs in interactively once: a person, whose token use from two continents counts
+    t.signInAt(
+        Source.ENTRA,
+        "u1",
+        T0.minusSeconds(86_400),
+        "Amsterdam",
+        "NL",
+        52.37,
+        4.90,
+        SignInOutcome.SUCCESS,
+        true);
+    assertThat(analyzer.analyze(t.input())).extracting(r -> r.target().id()).containsExactly("u1");
+  }
+
+  @Test
   void speedAndDistanceThresholdsComeFromLeastYaml() {
     TenantFixture t = new TenantFixture();
     t.account("u1", "ann@contoso.com", 400, "Sales");

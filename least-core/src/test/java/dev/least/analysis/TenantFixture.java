@@ -158,6 +158,20 @@ final class TenantFixture {
       double lat,
       double lon,
       SignInOutcome outcome) {
+    return signInAt(src, account, at, city, country, lat, lon, outcome, true);
+  }
+
+  /** As above, interactive or not. */
+  String signInAt(
+      Source src,
+      String account,
+      Instant at,
+      String city,
+      String country,
+      double lat,
+      double lon,
+      SignInOutcome outcome,
+      boolean interactive) {
     String id = new UUID(0xabcL, events++).toString();
     log.add(
         new SignInEvent(
@@ -174,7 +188,7 @@ final class TenantFixture {
             city,
             ClientAppType.BROWSER,
             "Browser",
-            true,
+            interactive,
             "Windows 10",
             TriState.UNKNOWN,
             TriState.UNKNOWN,
