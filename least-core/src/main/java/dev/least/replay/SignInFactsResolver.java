@@ -59,7 +59,7 @@ public final class SignInFactsResolver {
         mfaSatisfied(e),
         e.interactive(),
         e.epochMillis(),
-        e.deviceId(),
+        deviceId(e),
         trustType(e.deviceTrustType()),
         null,
         Set.of(),
@@ -78,6 +78,21 @@ public final class SignInFactsResolver {
       return TriState.TRUE;
     }
     return e.mfaPerformed() == TriState.FALSE ? TriState.FALSE : TriState.UNKNOWN;
+  }
+
+  /**
+   * The logged device id, with one correction: an empty id (Entra's "not registered") on a device
+   * the same record shows as managed or compliant contradicts itself (only registered devices are
+   * managed or compliant), so the device is unknown (null) rather than unregistered.
+   */
+  static @Nullable String deviceId(SignInEvent e) {
+    String id = e.deviceId();
+    if (id != null
+        && id.isEmpty()
+        && (e.deviceManaged() == TriState.TRUE || e.deviceCompliant() == TriState.TRUE)) {
+      return null;
+    }
+    return id;
   }
 
   /**

@@ -89,9 +89,19 @@ final class Events {
         null);
   }
 
+  /** {@code e} from an unregistered device: empty id, neither managed nor compliant. */
+  static SignInEvent unregistered(SignInEvent e) {
+    return withDevice(e, "", null, TriState.FALSE);
+  }
+
   /** {@code e} with the device id and trust type the log shows. */
   static SignInEvent withDevice(
       SignInEvent e, @Nullable String deviceId, @Nullable String trustType) {
+    return withDevice(e, deviceId, trustType, e.deviceManaged());
+  }
+
+  private static SignInEvent withDevice(
+      SignInEvent e, @Nullable String deviceId, @Nullable String trustType, TriState managed) {
     return new SignInEvent(
         e.eventId(),
         e.source(),
@@ -108,8 +118,8 @@ final class Events {
         e.clientAppRaw(),
         e.interactive(),
         e.devicePlatform(),
-        e.deviceManaged(),
-        e.deviceCompliant(),
+        managed,
+        managed == TriState.FALSE ? TriState.FALSE : e.deviceCompliant(),
         e.outcome(),
         e.errorCode(),
         e.mfaRequired(),

@@ -161,16 +161,14 @@ class ReplayTest {
             "Azure AD joined");
     // unregistered: every device attribute is null, so the exclude filter does not match
     SignInEvent unregistered =
-        Events.withDevice(
+        Events.unregistered(
             Events.event(
                 "d3",
                 "bob",
                 "app",
                 TriState.TRUE,
                 r("block-unless-hybrid", "failure"),
-                r("kiosk-block", "notApplied")),
-            "",
-            null);
+                r("kiosk-block", "notApplied")));
     // no device detail in the record: not evaluable, as before
     SignInEvent unknown =
         Events.event(

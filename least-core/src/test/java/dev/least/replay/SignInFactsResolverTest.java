@@ -65,10 +65,18 @@ class SignInFactsResolverTest {
     assertThat(f.deviceId()).isEqualTo("34390ed6-52b3-4102-aeff-aad2292abac3");
     assertThat(f.deviceTrustType()).isEqualTo("ServerAD");
     SignInFacts unregistered =
-        resolver.resolve(
-            Events.withDevice(Events.event("e2", "alice", "app", TriState.TRUE), "", null));
+        resolver.resolve(Events.unregistered(Events.event("e2", "alice", "app", TriState.TRUE)));
     assertThat(unregistered.deviceId()).isEmpty();
     assertThat(unregistered.deviceTrustType()).isNull();
+  }
+
+  @Test
+  void emptyDeviceIdOnAManagedOrCompliantDeviceIsUnknownNotUnregistered() {
+    // Events.event logs the device as managed and compliant: an empty id contradicts that
+    SignInFacts f =
+        resolver.resolve(
+            Events.withDevice(Events.event("e1", "alice", "app", TriState.TRUE), "", null));
+    assertThat(f.deviceId()).isNull();
   }
 
   @Test
