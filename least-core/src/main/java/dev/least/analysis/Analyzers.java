@@ -26,6 +26,7 @@ public final class Analyzers {
         new RoleCandidateAnalyzer(),
         new SodConflictAnalyzer(),
         new MfaFatigueAnalyzer(),
+        new ImpossibleTravelAnalyzer(),
         new UnusedAccessAnalyzer());
   }
 

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * The sign-in log of a snapshot, stored column-wise so that ten million events fit in a small heap:
  * strings are interned to int codes, enums and flags are bytes, UUID event ids are two longs, and
  * the list of per-policy results is interned as a whole (most sign-ins share a handful of result
- * vectors). Columns grow in fixed-size chunks, so growth never copies what is already stored.
+ * vectors). Pairs that repeat — a latitude with its longitude, a device id with its trust type, a
+ * resource id with its name — are interned as pairs, one int per event for each. Columns grow in
+ * fixed-size chunks, so growth never copies what is already stored.
  *
  * <p>Build with {@link #builder()}; read with {@link #get(int)} or {@link #stream()}. A built log
  * is immutable.
@@ -31,9 +33,12 @@ public final class SignInLog {
   private static final Source[] SOURCES = Source.values();
   private static final PrincipalKind[] PRINCIPALS = PrincipalKind.values();
   private static final TriState[] TRIS = TriState.values();
+  private static final ConditionalAccessStatus[] CA_STATUSES = ConditionalAccessStatus.values();
 
   private final int size;
   private final StringPool strings;
+  private final PairPool stringPairs;
+  private final PairPool coordinates;
   private final List<List<LoggedPolicyResult>> resultSets;
   private final long[][] time;
   private final long[][] idHi;
@@ -51,6 +56,10 @@ public final class SignInLog {
   private final int[][] mfaMethod;
   private final int[][] errorCode;
   private final int[][] resultSet;
+  private final int[][] geo; // coordinates pair code, -1 when absent
+  private final int[][] device; // (device id, trust type) pair code, -1 when both absent
+  private final int[][] resource; // (resource id, name) pair code, -1 when both absent
+  private final byte[][] caStatus;
   private final byte[][] kinds; // source(2 bits) | principal(3 bits) | interactive(1 bit)
   private final byte[][] enums; // clientApp(3 bits) | outcome(2 bits) | risk(3 bits)
   private final byte[][] tris; // managed | compliant | mfaRequired | mfaPerformed, 2 bits each
@@ -58,6 +67,8 @@ public final class SignInLog {
   private SignInLog(Builder b) {
     this.size = b.size;
     this.strings = b.strings;
+    this.stringPairs = b.stringPairs;
+    this.coordinates = b.coordinates;
     this.resultSets = List.copyOf(b.resultSetValues);
     int chunks = (size + CHUNK - 1) >>> CHUNK_BITS;
     this.time = Arrays.copyOf(b.time, chunks);
@@ -76,6 +87,10 @@ public final class SignInLog {
     this.mfaMethod = Arrays.copyOf(b.mfaMethod, chunks);
     this.errorCode = Arrays.copyOf(b.errorCode, chunks);
     this.resultSet = Arrays.copyOf(b.resultSet, chunks);
+    this.geo = Arrays.copyOf(b.geo, chunks);
+    this.device = Arrays.copyOf(b.device, chunks);
+    this.resource = Arrays.copyOf(b.resource, chunks);
+    this.caStatus = Arrays.copyOf(b.caStatus, chunks);
     this.kinds = Arrays.copyOf(b.kinds, chunks);
     this.enums = Arrays.copyOf(b.enums, chunks);
     this.tris = Arrays.copyOf(b.tris, chunks);
@@ -114,6 +129,22 @@ public final class SignInLog {
     return strings.get(account[i >>> CHUNK_BITS][i & MASK]);
   }
 
+  public PrincipalKind principalKind(int i) {
+    check(i);
+    return PRINCIPALS[(kinds[i >>> CHUNK_BITS][i & MASK] >>> 1) & 0x7];
+  }
+
+  public boolean interactive(int i) {
+    check(i);
+    return (kinds[i >>> CHUNK_BITS][i & MASK] & 0x1) != 0;
+  }
+
+  /** Whether the event at {@code i} has coordinates (cheaper than {@link #latitude(int)}). */
+  public boolean hasCoordinates(int i) {
+    check(i);
+    return geo[i >>> CHUNK_BITS][i & MASK] >= 0;
+  }
+
   public SignInOutcome outcome(int i) {
     check(i);
     return OUTCOMES[(enums[i >>> CHUNK_BITS][i & MASK] >>> 3) & 0x3];
@@ -134,6 +165,20 @@ public final class SignInLog {
     return strings.get(appId[i >>> CHUNK_BITS][i & MASK]);
   }
 
+  /** Latitude in degrees, NaN when the log does not say. */
+  public double latitude(int i) {
+    check(i);
+    int g = geo[i >>> CHUNK_BITS][i & MASK];
+    return g < 0 ? Double.NaN : Double.longBitsToDouble(coordinates.first(g));
+  }
+
+  /** Longitude in degrees, NaN when the log does not say. */
+  public double longitude(int i) {
+    check(i);
+    int g = geo[i >>> CHUNK_BITS][i & MASK];
+    return g < 0 ? Double.NaN : Double.longBitsToDouble(coordinates.second(g));
+  }
+
   public String eventId(int i) {
     check(i);
     String other = nonUuidIds.get(i);
@@ -151,6 +196,9 @@ public final class SignInLog {
     byte k = kinds[c][o];
     byte e = enums[c][o];
     byte t = tris[c][o];
+    int g = geo[c][o];
+    int d = device[c][o];
+    int r = resource[c][o];
     return new SignInEvent(
         eventId(i),
         SOURCES[(k >>> 4) & 0x3],
@@ -175,7 +223,14 @@ public final class SignInLog {
         TRIS[t & 0x3],
         strings.get(mfaMethod[c][o]),
         RISKS[e & 0x7],
-        resultSets.get(resultSet[c][o]));
+        resultSets.get(resultSet[c][o]),
+        g < 0 ? Double.NaN : Double.longBitsToDouble(coordinates.first(g)),
+        g < 0 ? Double.NaN : Double.longBitsToDouble(coordinates.second(g)),
+        d < 0 ? null : strings.get((int) stringPairs.first(d)),
+        d < 0 ? null : strings.get((int) stringPairs.second(d)),
+        r < 0 ? null : strings.get((int) stringPairs.first(r)),
+        r < 0 ? null : strings.get((int) stringPairs.second(r)),
+        CA_STATUSES[caStatus[c][o]]);
   }
 
   /** All events in insertion order. */
@@ -219,6 +274,8 @@ public final class SignInLog {
   public static final class Builder {
     private int size;
     private final StringPool strings = new StringPool();
+    private final PairPool stringPairs = new PairPool();
+    private final PairPool coordinates = new PairPool();
     private final Map<List<LoggedPolicyResult>, Integer> resultSetCodes = new HashMap<>();
 
     /**
@@ -244,6 +301,10 @@ public final class SignInLog {
     private int[][] mfaMethod = new int[0][];
     private int[][] errorCode = new int[0][];
     private int[][] resultSet = new int[0][];
+    private int[][] geo = new int[0][];
+    private int[][] device = new int[0][];
+    private int[][] resource = new int[0][];
+    private byte[][] caStatus = new byte[0][];
     private byte[][] kinds = new byte[0][];
     private byte[][] enums = new byte[0][];
     private byte[][] tris = new byte[0][];
@@ -282,6 +343,14 @@ public final class SignInLog {
       mfaMethod[c][o] = strings.intern(ev.mfaMethod());
       errorCode[c][o] = ev.errorCode();
       resultSet[c][o] = internResults(ev.policyResults());
+      geo[c][o] =
+          ev.hasCoordinates()
+              ? coordinates.intern(
+                  Double.doubleToLongBits(ev.latitude()), Double.doubleToLongBits(ev.longitude()))
+              : -1;
+      device[c][o] = internPair(ev.deviceId(), ev.deviceTrustType());
+      resource[c][o] = internPair(ev.resourceId(), ev.resourceName());
+      caStatus[c][o] = (byte) ev.conditionalAccessStatus().ordinal();
       kinds[c][o] =
           (byte)
               ((ev.source().ordinal() << 4)
@@ -304,6 +373,13 @@ public final class SignInLog {
 
     public SignInLog build() {
       return new SignInLog(this);
+    }
+
+    private int internPair(@Nullable String first, @Nullable String second) {
+      if (first == null && second == null) {
+        return -1;
+      }
+      return stringPairs.intern(strings.intern(first), strings.intern(second));
     }
 
     private int internResults(List<LoggedPolicyResult> results) {
@@ -341,6 +417,10 @@ public final class SignInLog {
         mfaMethod = Arrays.copyOf(mfaMethod, n);
         errorCode = Arrays.copyOf(errorCode, n);
         resultSet = Arrays.copyOf(resultSet, n);
+        geo = Arrays.copyOf(geo, n);
+        device = Arrays.copyOf(device, n);
+        resource = Arrays.copyOf(resource, n);
+        caStatus = Arrays.copyOf(caStatus, n);
         kinds = Arrays.copyOf(kinds, n);
         enums = Arrays.copyOf(enums, n);
         tris = Arrays.copyOf(tris, n);
@@ -360,6 +440,10 @@ public final class SignInLog {
       mfaMethod[c] = new int[CHUNK];
       errorCode[c] = new int[CHUNK];
       resultSet[c] = new int[CHUNK];
+      geo[c] = new int[CHUNK];
+      device[c] = new int[CHUNK];
+      resource[c] = new int[CHUNK];
+      caStatus[c] = new byte[CHUNK];
       kinds[c] = new byte[CHUNK];
       enums[c] = new byte[CHUNK];
       tris[c] = new byte[CHUNK];

@@ -54,7 +54,8 @@ public record TenantSettings(Guardrails guardrails, List<SodRule> sod, Threshold
 
   /**
    * Analyzer thresholds by name ({@code staleDays}, {@code unusedAccessDays}, {@code
-   * retireMinAgeDays}, …). Each analyzer documents its own names and defaults.
+   * retireMinAgeDays}, {@code travelMaxKmh}, …). Each analyzer documents its own names and
+   * defaults; docs/analyzer-thresholds.md lists them all.
    */
   public record Thresholds(Map<String, Double> values) {
     /** The names the contract documents, with their defaults. */

@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>user risk is never in a sign-in record: {@link RiskLevel#UNKNOWN};
- *   <li>device id and trust type are not in {@link SignInEvent}: null (a device filter or a
- *       hybrid-join control is then not evaluable);
+ *   <li>device id and trust type come from the log when it has them (Entra {@code deviceDetail}):
+ *       an id with a trust type makes {@code device.deviceId} / {@code device.trustType} filters
+ *       evaluable, and the empty id Entra logs for an unregistered device makes every attribute
+ *       null, as the service evaluates it; a log without device detail leaves them null (a device
+ *       filter is then not evaluable). The logged trust type is translated to the filter's spelling
+ *       by {@link #trustType(String)};
  *   <li>a platform string we cannot place is null; the vendor's own "Unknown" is {@code unknown}.
  * </ul>
  */
@@ -55,8 +59,8 @@ public final class SignInFactsResolver {
         mfaSatisfied(e),
         e.interactive(),
         e.epochMillis(),
-        null,
-        null,
+        deviceId(e),
+        trustType(e.deviceTrustType()),
         null,
         Set.of(),
         null,
@@ -74,6 +78,54 @@ public final class SignInFactsResolver {
       return TriState.TRUE;
     }
     return e.mfaPerformed() == TriState.FALSE ? TriState.FALSE : TriState.UNKNOWN;
+  }
+
+  /**
+   * The logged device id, with one correction: an empty id (Entra's "not registered") on a device
+   * the same record shows as managed or compliant contradicts itself (only registered devices are
+   * managed or compliant), so the device is unknown (null) rather than unregistered.
+   */
+  static @Nullable String deviceId(SignInEvent e) {
+    String id = e.deviceId();
+    if (id != null
+        && id.isEmpty()
+        && (e.deviceManaged() == TriState.TRUE || e.deviceCompliant() == TriState.TRUE)) {
+      return null;
+    }
+    return id;
+  }
+
+  /**
+   * Entra's logged {@code deviceDetail.trustType} in the device filter's spelling: {@code Azure AD
+   * joined} / {@code Microsoft Entra joined} is {@code AzureAD}, {@code Hybrid Azure AD joined} /
+   * {@code Microsoft Entra hybrid joined} is {@code ServerAD}, {@code Azure AD registered} / {@code
+   * Microsoft Entra registered} is {@code Workplace} (the filter's own spellings pass through).
+   * Null, blank or unrecognized values are null: unknown, never guessed.
+   */
+  public static @Nullable String trustType(@Nullable String logged) {
+    if (logged == null || logged.isBlank()) {
+      return null;
+    }
+    String t = logged.trim().toLowerCase(Locale.ROOT);
+    if (t.equals("azuread")
+        || t.equals("azure ad joined")
+        || t.equals("microsoft entra joined")
+        || t.equals("entra joined")) {
+      return "AzureAD";
+    }
+    if (t.equals("serverad")
+        || t.equals("hybrid azure ad joined")
+        || t.equals("microsoft entra hybrid joined")
+        || t.equals("entra hybrid joined")) {
+      return "ServerAD";
+    }
+    if (t.equals("workplace")
+        || t.equals("azure ad registered")
+        || t.equals("microsoft entra registered")
+        || t.equals("entra registered")) {
+      return "Workplace";
+    }
+    return null;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.least.model.App;
 import dev.least.model.AppAssignment;
 import dev.least.model.AppId;
 import dev.least.model.ClientAppType;
+import dev.least.model.ConditionalAccessStatus;
 import dev.least.model.Group;
 import dev.least.model.GroupId;
 import dev.least.model.GroupKind;
@@ -145,6 +146,88 @@ final class TenantFixture {
             RiskLevel.NONE,
             List.of()));
     return id;
+  }
+
+  /** A sign-in with coordinates at an exact time; returns its event id. */
+  String signInAt(
+      Source src,
+      String account,
+      Instant at,
+      String city,
+      String country,
+      double lat,
+      double lon,
+      SignInOutcome outcome) {
+    return signInAt(src, account, at, city, country, lat, lon, outcome, true);
+  }
+
+  /** As above, interactive or not. */
+  String signInAt(
+      Source src,
+      String account,
+      Instant at,
+      String city,
+      String country,
+      double lat,
+      double lon,
+      SignInOutcome outcome,
+      boolean interactive) {
+    String id = new UUID(0xabcL, events++).toString();
+    log.add(
+        new SignInEvent(
+            id,
+            src,
+            at.toEpochMilli(),
+            PrincipalKind.USER,
+            account,
+            account + "@contoso.com",
+            "app",
+            "App",
+            "198.51.100." + (events % 250),
+            country,
+            city,
+            ClientAppType.BROWSER,
+            "Browser",
+            interactive,
+            "Windows 10",
+            TriState.UNKNOWN,
+            TriState.UNKNOWN,
+            outcome,
+            outcome == SignInOutcome.SUCCESS ? 0 : 50126,
+            TriState.FALSE,
+            TriState.FALSE,
+            null,
+            RiskLevel.NONE,
+            List.of(),
+            lat,
+            lon,
+            null,
+            null,
+            null,
+            null,
+            ConditionalAccessStatus.NOT_LOGGED));
+    return id;
+  }
+
+  /** A non-human account (AccountKind.SERVICE). */
+  Account serviceAccount(String id, String login) {
+    Account a =
+        new Account(
+            new AccountId(id),
+            Source.ENTRA,
+            login,
+            null,
+            login,
+            AccountStatus.ACTIVE,
+            AccountKind.SERVICE,
+            null,
+            null,
+            null,
+            null,
+            NOW.minusSeconds(86_400L * 400),
+            null);
+    accounts.add(a);
+    return a;
   }
 
   AnalysisInput input() {

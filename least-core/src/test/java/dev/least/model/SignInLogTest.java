@@ -41,7 +41,14 @@ class SignInLogTest {
         RiskLevel.LOW,
         List.of(
             new LoggedPolicyResult("p1", null, PolicyResult.SUCCESS),
-            new LoggedPolicyResult("p2", null, PolicyResult.REPORT_ONLY_NOT_APPLIED)));
+            new LoggedPolicyResult("p2", null, PolicyResult.REPORT_ONLY_NOT_APPLIED)),
+        51.5072,
+        -0.1276,
+        "34390ed6-52b3-4102-aeff-aad2292abac3",
+        "Hybrid Azure AD joined",
+        "00000003-0000-0000-c000-000000000000",
+        "Microsoft Graph",
+        ConditionalAccessStatus.SUCCESS);
   }
 
   @Test
@@ -50,6 +57,137 @@ class SignInLogTest {
     SignInLog log = SignInLog.builder().add(e).build();
     assertThat(log.size()).isEqualTo(1);
     assertThat(log.get(0)).isEqualTo(e);
+  }
+
+  @Test
+  void absentCoordinatesDeviceAndResourceStayAbsent() {
+    SignInEvent full = event("e1", 1, "u1");
+    SignInEvent bare =
+        new SignInEvent(
+            "e2",
+            Source.OKTA,
+            2,
+            PrincipalKind.USER,
+            "u1",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            ClientAppType.UNKNOWN,
+            null,
+            true,
+            null,
+            TriState.UNKNOWN,
+            TriState.UNKNOWN,
+            SignInOutcome.SUCCESS,
+            0,
+            TriState.UNKNOWN,
+            TriState.UNKNOWN,
+            null,
+            RiskLevel.NONE,
+            List.of());
+    SignInLog log = SignInLog.builder().add(full).add(bare).build();
+    assertThat(log.get(1)).isEqualTo(bare);
+    assertThat(log.get(1).hasCoordinates()).isFalse();
+    assertThat(log.latitude(1)).isNaN();
+    assertThat(log.get(1).deviceId()).isNull();
+    assertThat(log.get(1).conditionalAccessStatus()).isEqualTo(ConditionalAccessStatus.NOT_LOGGED);
+    assertThat(log.latitude(0)).isEqualTo(51.5072);
+    assertThat(log.longitude(0)).isEqualTo(-0.1276);
+  }
+
+  @Test
+  void unregisteredDeviceKeepsItsEmptyIdApartFromAnAbsentOne() {
+    SignInEvent e = event("e1", 1, "u1");
+    SignInEvent unregistered =
+        new SignInEvent(
+            "e2",
+            e.source(),
+            2,
+            e.principalKind(),
+            "u1",
+            e.login(),
+            e.appId(),
+            e.appName(),
+            e.ip(),
+            e.country(),
+            e.city(),
+            e.clientApp(),
+            e.clientAppRaw(),
+            true,
+            e.devicePlatform(),
+            TriState.FALSE,
+            TriState.FALSE,
+            e.outcome(),
+            0,
+            e.mfaRequired(),
+            e.mfaPerformed(),
+            e.mfaMethod(),
+            e.riskLevel(),
+            e.policyResults(),
+            e.latitude(),
+            e.longitude(),
+            "",
+            null,
+            null,
+            "Microsoft Graph",
+            ConditionalAccessStatus.UNKNOWN_FUTURE_VALUE);
+    SignInLog log = SignInLog.builder().add(e).add(unregistered).build();
+    assertThat(log.get(1)).isEqualTo(unregistered);
+    assertThat(log.get(1).deviceId()).isEmpty();
+    assertThat(log.get(1).resourceId()).isNull();
+  }
+
+  @Test
+  void coordinatesOffTheGlobeOrHalfGivenAreRejectedNamingTheField() {
+    assertThatThrownBy(() -> withCoordinates(91, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("latitude");
+    assertThatThrownBy(() -> withCoordinates(0, -180.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("longitude");
+    assertThatThrownBy(() -> withCoordinates(10, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("both present or both absent");
+    assertThat(withCoordinates(-90, 180).hasCoordinates()).isTrue();
+  }
+
+  private static SignInEvent withCoordinates(double lat, double lon) {
+    SignInEvent e = event("e1", 1, "u1");
+    return new SignInEvent(
+        e.eventId(),
+        e.source(),
+        e.epochMillis(),
+        e.principalKind(),
+        e.accountId(),
+        e.login(),
+        e.appId(),
+        e.appName(),
+        e.ip(),
+        e.country(),
+        e.city(),
+        e.clientApp(),
+        e.clientAppRaw(),
+        e.interactive(),
+        e.devicePlatform(),
+        e.deviceManaged(),
+        e.deviceCompliant(),
+        e.outcome(),
+        e.errorCode(),
+        e.mfaRequired(),
+        e.mfaPerformed(),
+        e.mfaMethod(),
+        e.riskLevel(),
+        e.policyResults(),
+        lat,
+        lon,
+        e.deviceId(),
+        e.deviceTrustType(),
+        e.resourceId(),
+        e.resourceName(),
+        e.conditionalAccessStatus());
   }
 
   @Test
@@ -76,8 +214,9 @@ class SignInLogTest {
     assertThat(log.epochMillis(70_000)).isEqualTo(71_000L);
     assertThat(log.minEpochMillis()).isEqualTo(1000L);
     assertThat(log.maxEpochMillis()).isEqualTo(1000L + n - 1);
-    // 100 account ids + 100 logins + 8 shared strings, each stored once
-    assertThat(log.distinctStrings()).isEqualTo(208);
+    // 100 account ids + 100 logins + 8 shared strings + device id, trust type, resource id and
+    // name, each stored once
+    assertThat(log.distinctStrings()).isEqualTo(212);
   }
 
   @Test
@@ -109,35 +248,54 @@ class SignInLogTest {
             maybe,
             Arbitraries.of(ClientAppType.class),
             Arbitraries.of(TriState.class),
-            Arbitraries.of(SignInOutcome.class))
+            Arbitraries.of(SignInOutcome.class)
+                .flatMap(
+                    o ->
+                        Arbitraries.doubles()
+                            .between(-90, 90)
+                            .injectNull(0.3)
+                            .map(lat -> new Object[] {o, lat})))
         .as(
-            (id, src, t, pk, s, app, tri, out) ->
-                new SignInEvent(
-                    id,
-                    src,
-                    t,
-                    pk,
-                    "acct",
-                    s,
-                    s,
-                    s,
-                    s,
-                    s,
-                    s,
-                    app,
-                    s,
-                    t % 2 == 0,
-                    s,
-                    tri,
-                    tri,
-                    out,
-                    (int) (t % 70_000),
-                    tri,
-                    TriState.UNKNOWN,
-                    s,
-                    RiskLevel.values()[(int) (t % RiskLevel.values().length)],
-                    s == null
-                        ? List.of()
-                        : List.of(new LoggedPolicyResult(s + "p", s, PolicyResult.DENY))));
+            (id, src, t, pk, s, app, tri, outAndLat) -> {
+              SignInOutcome out = (SignInOutcome) outAndLat[0];
+              Double lat = (Double) outAndLat[1];
+              ConditionalAccessStatus ca =
+                  ConditionalAccessStatus.values()[
+                      (int) (t % ConditionalAccessStatus.values().length)];
+              return new SignInEvent(
+                  id,
+                  src,
+                  t,
+                  pk,
+                  "acct",
+                  s,
+                  s,
+                  s,
+                  s,
+                  s,
+                  s,
+                  app,
+                  s,
+                  t % 2 == 0,
+                  s,
+                  tri,
+                  tri,
+                  out,
+                  (int) (t % 70_000),
+                  tri,
+                  TriState.UNKNOWN,
+                  s,
+                  RiskLevel.values()[(int) (t % RiskLevel.values().length)],
+                  s == null
+                      ? List.of()
+                      : List.of(new LoggedPolicyResult(s + "p", s, PolicyResult.DENY)),
+                  lat == null ? Double.NaN : lat,
+                  lat == null ? Double.NaN : lat * 2,
+                  s,
+                  s == null ? null : s + "t",
+                  s == null ? "r" : null,
+                  s,
+                  ca);
+            });
   }
 }

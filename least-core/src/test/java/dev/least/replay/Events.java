@@ -89,6 +89,53 @@ final class Events {
         null);
   }
 
+  /** {@code e} from an unregistered device: empty id, neither managed nor compliant. */
+  static SignInEvent unregistered(SignInEvent e) {
+    return withDevice(e, "", null, TriState.FALSE);
+  }
+
+  /** {@code e} with the device id and trust type the log shows. */
+  static SignInEvent withDevice(
+      SignInEvent e, @Nullable String deviceId, @Nullable String trustType) {
+    return withDevice(e, deviceId, trustType, e.deviceManaged());
+  }
+
+  private static SignInEvent withDevice(
+      SignInEvent e, @Nullable String deviceId, @Nullable String trustType, TriState managed) {
+    return new SignInEvent(
+        e.eventId(),
+        e.source(),
+        e.epochMillis(),
+        e.principalKind(),
+        e.accountId(),
+        e.login(),
+        e.appId(),
+        e.appName(),
+        e.ip(),
+        e.country(),
+        e.city(),
+        e.clientApp(),
+        e.clientAppRaw(),
+        e.interactive(),
+        e.devicePlatform(),
+        managed,
+        managed == TriState.FALSE ? TriState.FALSE : e.deviceCompliant(),
+        e.outcome(),
+        e.errorCode(),
+        e.mfaRequired(),
+        e.mfaPerformed(),
+        e.mfaMethod(),
+        e.riskLevel(),
+        e.policyResults(),
+        e.latitude(),
+        e.longitude(),
+        deviceId,
+        trustType,
+        e.resourceId(),
+        e.resourceName(),
+        e.conditionalAccessStatus());
+  }
+
   static SignInEvent event(
       String id,
       String account,

@@ -127,6 +127,71 @@ class ReplayTest {
   }
 
   @Test
+  void deviceFilterOnTrustTypeAndDeviceIdIsEvaluableWhenTheLogHasDeviceDetail() {
+    List<ConditionalAccessPolicy> policies =
+        List.of(
+            policy("block-unless-hybrid")
+                .deviceFilter("exclude", "device.trustType -eq \"ServerAD\"")
+                .grant("AND", "block")
+                .build(),
+            policy("kiosk-block")
+                .deviceFilter("include", "device.deviceId -eq \"kiosk-1\"")
+                .grant("AND", "block")
+                .build());
+    SignInEvent hybrid =
+        Events.withDevice(
+            Events.event(
+                "d1",
+                "alice",
+                "app",
+                TriState.TRUE,
+                r("block-unless-hybrid", "notApplied"),
+                r("kiosk-block", "notApplied")),
+            "dev-1",
+            "Hybrid Azure AD joined");
+    SignInEvent kiosk =
+        Events.withDevice(
+            Events.event(
+                "d2",
+                "bob",
+                "app",
+                TriState.TRUE,
+                r("block-unless-hybrid", "failure"),
+                r("kiosk-block", "failure")),
+            "kiosk-1",
+            "Azure AD joined");
+    // unregistered: every device attribute is null, so the exclude filter does not match
+    SignInEvent unregistered =
+        Events.unregistered(
+            Events.event(
+                "d3",
+                "bob",
+                "app",
+                TriState.TRUE,
+                r("block-unless-hybrid", "failure"),
+                r("kiosk-block", "notApplied")));
+    // no device detail in the record: not evaluable, as before
+    SignInEvent unknown =
+        Events.event(
+            "d4",
+            "bob",
+            "app",
+            TriState.TRUE,
+            r("block-unless-hybrid", "failure"),
+            r("kiosk-block", "notApplied"));
+    ReplayStats s =
+        Replay.run(
+            new ConditionalAccessEvaluator(policies, List.of()),
+            new SignInFactsResolver(Events.directory()),
+            List.of(hybrid, kiosk, unregistered, unknown),
+            5);
+    assertThat(s.perPolicy())
+        .contains(new ReplayStats.PolicyAgreement("block-unless-hybrid", 4, 3, 1, 0))
+        .contains(new ReplayStats.PolicyAgreement("kiosk-block", 4, 3, 1, 0));
+    assertThat(s.disagreements()).isZero();
+  }
+
+  @Test
   void replayOverColumnarLogEqualsReplayOverEvents() {
     SignInLog.Builder b = SignInLog.builder();
     EVENTS.forEach(b::add);

@@ -36,6 +36,49 @@ class SignInFactsResolverTest {
     assertThat(SignInFactsResolver.platform(logged)).isEqualTo(want);
   }
 
+  @ParameterizedTest(name = "\"{0}\" is {1}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "Azure AD joined, AzureAD",
+        "Microsoft Entra joined, AzureAD",
+        "Hybrid Azure AD joined, ServerAD",
+        "Microsoft Entra hybrid joined, ServerAD",
+        "Azure AD registered, Workplace",
+        "Microsoft Entra registered, Workplace",
+        "ServerAD, ServerAD",
+        "'', NULL",
+        "Domain joined, NULL"
+      })
+  void loggedTrustTypeIsTranslatedToTheDeviceFilterSpelling(String logged, String want) {
+    assertThat(SignInFactsResolver.trustType(logged)).isEqualTo(want);
+  }
+
+  @Test
+  void deviceIdAndTrustTypeComeFromTheLog() {
+    SignInFacts f =
+        resolver.resolve(
+            Events.withDevice(
+                Events.event("e1", "alice", "app", TriState.TRUE),
+                "34390ed6-52b3-4102-aeff-aad2292abac3",
+                "Hybrid Azure AD joined"));
+    assertThat(f.deviceId()).isEqualTo("34390ed6-52b3-4102-aeff-aad2292abac3");
+    assertThat(f.deviceTrustType()).isEqualTo("ServerAD");
+    SignInFacts unregistered =
+        resolver.resolve(Events.unregistered(Events.event("e2", "alice", "app", TriState.TRUE)));
+    assertThat(unregistered.deviceId()).isEmpty();
+    assertThat(unregistered.deviceTrustType()).isNull();
+  }
+
+  @Test
+  void emptyDeviceIdOnAManagedOrCompliantDeviceIsUnknownNotUnregistered() {
+    // Events.event logs the device as managed and compliant: an empty id contradicts that
+    SignInFacts f =
+        resolver.resolve(
+            Events.withDevice(Events.event("e1", "alice", "app", TriState.TRUE), "", null));
+    assertThat(f.deviceId()).isNull();
+  }
+
   @Test
   void nestedGroupsAndBuiltInTenantWideRolesComeFromTheDirectory() {
     SignInFacts f = resolver.resolve(Events.event("e1", "alice", "app", TriState.TRUE));

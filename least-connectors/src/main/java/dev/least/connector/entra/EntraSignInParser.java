@@ -2,6 +2,7 @@ package dev.least.connector.entra;
 
 import dev.least.connector.json.BadRecordException;
 import dev.least.model.ClientAppType;
+import dev.least.model.ConditionalAccessStatus;
 import dev.least.model.PolicyResult;
 import dev.least.model.PrincipalKind;
 import dev.least.model.RiskLevel;
@@ -49,6 +50,15 @@ import tools.jackson.core.JsonToken;
  *       enforcedAccessControls} are not kept, as controls are not kept for the current shape
  *       either). An entry without {@code id} makes the record bad.
  *   <li>risk: {@code riskLevelDuringSignIn}, else the 2018 {@code riskLevel}.
+ *   <li>coordinates: {@code location.geoCoordinates.latitude/longitude}, numbers in degrees; both
+ *       or neither (one alone, a non-number or a value off the globe makes the record bad).
+ *   <li>device: {@code deviceDetail.deviceId} is kept as logged, "" included (Entra's way of saying
+ *       the device is not registered); {@code deviceDetail.trustType} as logged.
+ *   <li>resource: {@code resourceId} / {@code resourceDisplayName} of the sign-in; the top-level
+ *       {@code resourceId} of an Azure Monitor record is the tenant's ARM path, not the resource,
+ *       and is ignored.
+ *   <li>{@code conditionalAccessStatus}: Graph's values; an unknown string is {@code
+ *       unknownFutureValue}, as for any Graph evolvable enum.
  *   <li>Empty strings are absent. A field of the wrong JSON type makes the record bad, with the
  *       field named in the reason.
  * </ul>
@@ -130,6 +140,19 @@ public final class EntraSignInParser {
         return true;
       case "correlationId":
         f.correlationId = string(p, v, name);
+        return true;
+      case "resourceId":
+        if (f.inProperties) {
+          f.resourceId = string(p, v, name);
+        } else {
+          f.topResourceId = string(p, v, name);
+        }
+        return true;
+      case "resourceDisplayName":
+        f.resourceName = string(p, v, name);
+        return true;
+      case "conditionalAccessStatus":
+        f.caStatus = string(p, v, name);
         return true;
       case "status":
         status(p, v);
@@ -297,10 +320,56 @@ public final class EntraSignInParser {
         case "city":
           f.city = string(p, t, "location.city");
           break;
+        case "geoCoordinates":
+          geoCoordinates(p, t);
+          break;
         default:
           p.skipChildren();
       }
     }
+  }
+
+  private void geoCoordinates(JsonParser p, JsonToken v) {
+    if (!startObject(p, v, "location.geoCoordinates")) {
+      return;
+    }
+    String name;
+    while ((name = p.nextName()) != null) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "latitude":
+          f.latitude = degrees(p, t, "location.geoCoordinates.latitude", 90);
+          break;
+        case "longitude":
+          f.longitude = degrees(p, t, "location.geoCoordinates.longitude", 180);
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+    if (Double.isNaN(f.latitude) != Double.isNaN(f.longitude)) {
+      problem(
+          path(
+              Double.isNaN(f.latitude)
+                  ? "location.geoCoordinates.latitude: missing while longitude is given"
+                  : "location.geoCoordinates.longitude: missing while latitude is given"));
+    }
+  }
+
+  /** A coordinate in degrees within ±{@code limit}; NaN for null. */
+  private double degrees(JsonParser p, JsonToken v, String field, double limit) {
+    if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_NUMBER_INT) {
+      double d = p.getDoubleValue();
+      if (!(d >= -limit && d <= limit)) {
+        problem(path(field) + ": " + d + " is outside [-" + (int) limit + ", " + (int) limit + "]");
+        return Double.NaN;
+      }
+      return d;
+    }
+    if (v != JsonToken.VALUE_NULL) {
+      wrongType(p, v, field, "a number");
+    }
+    return Double.NaN;
   }
 
   private void deviceDetail(JsonParser p, JsonToken v) {
@@ -319,6 +388,16 @@ public final class EntraSignInParser {
           break;
         case "isCompliant":
           f.compliant = bool(p, t, "deviceDetail.isCompliant");
+          break;
+        case "deviceId":
+          if (t == JsonToken.VALUE_STRING) {
+            f.deviceId = p.getString(); // "" = not registered, kept
+          } else {
+            f.deviceId = string(p, t, "deviceDetail.deviceId");
+          }
+          break;
+        case "trustType":
+          f.trustType = string(p, t, "deviceDetail.trustType");
           break;
         default:
           p.skipChildren();
@@ -599,7 +678,14 @@ public final class EntraSignInParser {
         mfaPerformed,
         mfaMethod,
         risk(f.risk != null ? f.risk : f.legacyRisk),
-        f.policies.list());
+        f.policies.list(),
+        f.latitude,
+        f.longitude,
+        f.deviceId,
+        f.trustType,
+        f.enveloped ? f.resourceId : f.topResourceId,
+        f.resourceName,
+        ConditionalAccessStatus.parse(f.caStatus));
   }
 
   private long time() {
@@ -781,6 +867,14 @@ public final class EntraSignInParser {
     @Nullable String os;
     @Nullable Boolean managed;
     @Nullable Boolean compliant;
+    double latitude;
+    double longitude;
+    @Nullable String deviceId;
+    @Nullable String trustType;
+    @Nullable String resourceId;
+    @Nullable String topResourceId;
+    @Nullable String resourceName;
+    @Nullable String caStatus;
     int errorCode;
     boolean hasErrorCode;
     int resultCode;
@@ -821,6 +915,14 @@ public final class EntraSignInParser {
       os = null;
       managed = null;
       compliant = null;
+      latitude = Double.NaN;
+      longitude = Double.NaN;
+      deviceId = null;
+      trustType = null;
+      resourceId = null;
+      topResourceId = null;
+      resourceName = null;
+      caStatus = null;
       errorCode = 0;
       hasErrorCode = false;
       resultCode = 0;

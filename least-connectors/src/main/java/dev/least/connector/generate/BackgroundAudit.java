@@ -47,7 +47,8 @@ final class BackgroundAudit {
     long[] times = lastTime.get(platform);
     double[] lat = lastLat.get(platform);
     double[] lon = lastLon.get(platform);
-    if (times[i] != 0 && !u.has(Role.IMPOSSIBLE_TRAVEL)) {
+    // planted travellers, and the decoy service account that runs in two regions by design
+    if (times[i] != 0 && !u.has(Role.IMPOSSIBLE_TRAVEL) && !u.has(Role.TWO_REGION_SERVICE)) {
       double km = Office.km(lat[i], lon[i], where.lat(), where.lon());
       double hours = Math.abs(t - times[i]) / 3_600_000.0;
       if (km > MIN_KM && km / Math.max(hours, 1e-6) > MAX_KMH && violations.size() < 50) {

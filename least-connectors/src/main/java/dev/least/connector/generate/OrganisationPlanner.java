@@ -633,9 +633,19 @@ final class OrganisationPlanner {
     mark(
         out,
         Role.IMPOSSIBLE_TRAVEL,
-        1,
+        2,
         normal.and(i -> !out.get(i).remote() && out.get(i).office().name().equals("London office")),
         normal);
+    mark(out, Role.NEARBY_HOP, 2, normal.and(i -> !out.get(i).remote()), normal);
+    mark(
+        out,
+        Role.TWO_REGION_SERVICE,
+        1,
+        i ->
+            out.get(i).kind() == UserKind.SERVICE
+                && out.get(i).roles().isEmpty()
+                && !out.get(i).upn().startsWith("svc-scanner@"),
+        i -> false);
     mark(
         out,
         Role.PLAUSIBLE_TRAVEL,
@@ -2160,14 +2170,11 @@ final class OrganisationPlanner {
         }
         if (u.has(Role.IMPOSSIBLE_TRAVEL)) {
           scenarios.add(
-              new Truth.Scenario(
-                  "impossible_travel",
-                  p,
-                  me,
-                  List.of(),
-                  "London office, then Sydney 55 minutes later, both successful"));
+              new Truth.Scenario("impossible_travel", p, me, List.of(), Travel.impossibleNote(u)));
         }
-        if (u.has(Role.PLAUSIBLE_TRAVEL)) {
+        if (u.has(Role.PLAUSIBLE_TRAVEL)
+            || u.has(Role.NEARBY_HOP)
+            || u.has(Role.TWO_REGION_SERVICE)) {
           decoys.add(
               new Truth.Decoy("user", id, u.upn(), p, "must not recommend impossible_travel"));
         }

@@ -7,6 +7,10 @@ import java.util.Set;
 enum Role {
   IMPOSSIBLE_TRAVEL,
   PLAUSIBLE_TRAVEL,
+  /** Decoy: a hop to a VPN egress or nearby city under the distance floor, and back. */
+  NEARBY_HOP,
+  /** Decoy: a service account whose job runs in two data centres on two continents. */
+  TWO_REGION_SERVICE,
   MFA_FATIGUE,
   LEGACY_CLIENT,
   /** Never opens the Entra app its group grants (Contoso ERP). */

@@ -308,7 +308,10 @@ final class SignInSimulator {
       }
     }
     boolean travelling =
-        day == travelDay && (u.has(Role.IMPOSSIBLE_TRAVEL) || u.has(Role.PLAUSIBLE_TRAVEL));
+        day == travelDay
+            && (u.has(Role.IMPOSSIBLE_TRAVEL)
+                || u.has(Role.PLAUSIBLE_TRAVEL)
+                || u.has(Role.NEARBY_HOP));
     if (!weekend && covered && !travelling && rnd.nextInt(100) < 5) {
       return;
     }
@@ -387,41 +390,41 @@ final class SignInSimulator {
         }
       }
       if (travelDayForMe) {
-        Where sydney =
-            new Where(
-                "198.51.100.77",
-                "Sydney",
-                "New South Wales",
-                "AU",
-                "Australia",
-                -33.87,
-                151.21,
-                false);
         entraVisit(
             u,
             entraAppList.get(0),
-            t0 + 55 * 60_000L,
-            sydney,
+            t0 + Travel.impossibleAfterMillis(u),
+            Travel.impossible(u),
             false,
             new Session(rnd.nextLong()),
             RiskLevel.MEDIUM,
             List.of("unlikelyTravel"));
       }
+      if (u.has(Role.NEARBY_HOP) && day == travelDay) {
+        entraVisit(
+            u,
+            entraAppList.get(0),
+            t0 + 20 * 60_000L,
+            Travel.nearby(office),
+            false,
+            new Session(rnd.nextLong()),
+            RiskLevel.NONE,
+            List.of());
+      }
     }
     if (u.oktaId() != null && oktaOut != null && !"DEPROVISIONED".equals(u.oktaStatus())) {
       oktaDay(u, day, where, start, end, tz, weekend);
       if (u.has(Role.IMPOSSIBLE_TRAVEL) && day == travelDay) {
-        Where sydney =
-            new Where(
-                "198.51.100.77",
-                "Sydney",
-                "New South Wales",
-                "AU",
-                "Australia",
-                -33.87,
-                151.21,
-                false);
-        oktaSession(u, t0 + 56 * 60_000L, sydney, new Session(rnd.nextLong()), "MEDIUM");
+        oktaSession(
+            u,
+            t0 + Travel.impossibleAfterMillis(u) + 60_000L,
+            Travel.impossible(u),
+            new Session(rnd.nextLong()),
+            "MEDIUM");
+      }
+      if (u.has(Role.NEARBY_HOP) && day == travelDay) {
+        oktaSession(
+            u, t0 + 21 * 60_000L, Travel.nearby(office), new Session(rnd.nextLong()), "LOW");
       }
     }
   }
@@ -453,7 +456,9 @@ final class SignInSimulator {
       if (scanner) {
         legacy(u, t, where, "Authenticated SMTP");
       } else {
-        entraVisit(u, spo, t, where, false, new Session(0), RiskLevel.NONE, List.of());
+        // the two-region job runs in Amsterdam and Singapore in turn (a decoy for travel)
+        Where from = u.has(Role.TWO_REGION_SERVICE) && k % 2 == 1 ? Travel.secondRegion() : where;
+        entraVisit(u, spo, t, from, false, new Session(0), RiskLevel.NONE, List.of());
       }
     }
   }

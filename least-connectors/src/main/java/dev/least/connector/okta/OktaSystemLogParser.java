@@ -2,6 +2,7 @@ package dev.least.connector.okta;
 
 import dev.least.connector.json.BadRecordException;
 import dev.least.model.ClientAppType;
+import dev.least.model.ConditionalAccessStatus;
 import dev.least.model.LoggedPolicyResult;
 import dev.least.model.PolicyId;
 import dev.least.model.PolicyResult;
@@ -52,6 +53,12 @@ import tools.jackson.core.JsonToken;
  * <p><b>Country</b> is the ISO 3166-1 alpha-2 code of {@code client.geographicalContext.country}
  * (Okta writes the English name) so that it compares with zone and Entra countries; see {@link
  * OktaCountries}.
+ *
+ * <p><b>Coordinates</b> are {@code client.geographicalContext.geolocation.lat/lon}, numbers in
+ * degrees, both or neither: one alone, a non-number or a value off the globe makes the event bad.
+ * <b>Device id</b> is the Identity Engine {@code device.id}; Okta logs no trust type ({@code
+ * client.device} is a form factor such as {@code Computer}, not kept), nor a resource or a
+ * Conditional Access status.
  *
  * <p><b>Risk</b> comes from {@code securityContext.risk.level} when present, else from the
  * Java-toString string {@code debugContext.debugData.risk} ({@code {level=LOW, reasons=…}}), else
@@ -150,6 +157,9 @@ final class OktaSystemLogParser {
   private @Nullable String devicePlatform;
   private @Nullable Boolean deviceManaged;
   private @Nullable Boolean deviceCompliant;
+  private @Nullable String deviceId;
+  private double latitude;
+  private double longitude;
   private int authStep;
   private @Nullable String result;
   private @Nullable String factor;
@@ -236,6 +246,12 @@ final class OktaSystemLogParser {
     if (account == null || account.isBlank()) {
       throw new BadRecordException("actor.id: missing");
     }
+    if (Double.isNaN(latitude) != Double.isNaN(longitude)) {
+      throw new BadRecordException(
+          Double.isNaN(latitude)
+              ? "client.geographicalContext.geolocation.lat: missing while lon is given"
+              : "client.geographicalContext.geolocation.lon: missing while lat is given");
+    }
     return toEvent(type, id, millis, account);
   }
 
@@ -303,7 +319,14 @@ final class OktaSystemLogParser {
         mfaPerformed,
         method,
         risk(),
-        policies);
+        policies,
+        latitude,
+        longitude,
+        deviceId,
+        null,
+        null,
+        null,
+        ConditionalAccessStatus.NOT_LOGGED);
   }
 
   private RiskLevel risk() {
@@ -384,6 +407,9 @@ final class OktaSystemLogParser {
     devicePlatform = null;
     deviceManaged = null;
     deviceCompliant = null;
+    deviceId = null;
+    latitude = Double.NaN;
+    longitude = Double.NaN;
     authStep = 0;
     result = null;
     factor = null;
@@ -405,6 +431,7 @@ final class OktaSystemLogParser {
     ACTOR,
     CLIENT,
     GEO,
+    GEOLOCATION,
     USER_AGENT,
     DEVICE,
     AUTH_CONTEXT,
@@ -501,6 +528,16 @@ final class OktaSystemLogParser {
         switch (name) {
           case "country" -> country = lenient(p);
           case "city" -> city = lenient(p);
+          case "geolocation" -> child(p, Obj.GEOLOCATION);
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      case GEOLOCATION:
+        switch (name) {
+          case "lat" -> latitude = degrees(p, "client.geographicalContext.geolocation.lat", 90);
+          case "lon" -> longitude = degrees(p, "client.geographicalContext.geolocation.lon", 180);
           default -> {
             return false;
           }
@@ -519,6 +556,7 @@ final class OktaSystemLogParser {
         switch (name) {
           case "managed" -> deviceManaged = bool(p);
           case "compliant" -> deviceCompliant = bool(p);
+          case "id" -> deviceId = lenient(p);
           case "os_platform" -> devicePlatform = os == null ? lenient(p) : skip(p);
           default -> {
             return false;
@@ -711,6 +749,25 @@ final class OktaSystemLogParser {
   private static @Nullable String skip(JsonParser p) {
     p.skipChildren();
     return null;
+  }
+
+  /**
+   * A coordinate in degrees within ±{@code limit}; NaN for null. Anything else (a string, a value
+   * off the globe) makes the record bad.
+   */
+  private double degrees(JsonParser p, String path, double limit) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+      double d = p.getDoubleValue();
+      if (d >= -limit && d <= limit) {
+        return d;
+      }
+      fail(path + ": " + d + " is outside [-" + (int) limit + ", " + (int) limit + "]");
+    } else if (t != JsonToken.VALUE_NULL) {
+      fail(path + ": expected a number but found " + describe(t));
+      p.skipChildren();
+    }
+    return Double.NaN;
   }
 
   /** A string field that must be a string (or null); anything else makes the record bad. */

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Bad sign-in input: each bad record is quarantined with file, line and a reason naming the field.
@@ -100,6 +102,85 @@ class EntraSignInBadInputTest {
               assertThat(f.records()).isEqualTo(3);
               assertThat(f.quarantined()).isEqualTo(11);
             });
+  }
+
+  /** A Graph record with {@code extra} spliced in; a good one reads with id "1". */
+  private static String with(String extra) {
+    return "{\"id\":\"1\",\"createdDateTime\":\"2026-11-01T08:00:00Z\",\"userId\":\"u\","
+        + extra
+        + "}";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "latitude a string | \"location\":{\"geoCoordinates\":{\"latitude\":\"51.5\",\"longitude\":0}}"
+            + " | location.geoCoordinates.latitude: expected a number but found a string",
+        "latitude off the globe | \"location\":{\"geoCoordinates\":{\"latitude\":91,\"longitude\":0}}"
+            + " | location.geoCoordinates.latitude: 91.0 is outside [-90, 90]",
+        "longitude off the globe | \"location\":{\"geoCoordinates\":{\"latitude\":1,\"longitude\":-180.5}}"
+            + " | location.geoCoordinates.longitude: -180.5 is outside [-180, 180]",
+        "latitude alone | \"location\":{\"geoCoordinates\":{\"latitude\":1,\"longitude\":null}}"
+            + " | location.geoCoordinates.longitude: missing while latitude is given",
+        "geoCoordinates an array | \"location\":{\"geoCoordinates\":[1,2]}"
+            + " | location.geoCoordinates: expected an object but found an array",
+        "deviceId a number | \"deviceDetail\":{\"deviceId\":7}"
+            + " | deviceDetail.deviceId: expected a string but found a number",
+        "trustType a boolean | \"deviceDetail\":{\"trustType\":true}"
+            + " | deviceDetail.trustType: expected a string but found a boolean",
+        "resourceId an object | \"resourceId\":{}"
+            + " | resourceId: expected a string but found an object",
+        "conditionalAccessStatus a number | \"conditionalAccessStatus\":1"
+            + " | conditionalAccessStatus: expected a string but found a number",
+      })
+  void readWhenCoordinatesDeviceOrResourceAreBadThenQuarantinedNamingTheField(
+      String note, String extra, String reason) {
+    TempSnapshot s =
+        new TempSnapshot(dir).write(FILE, good("0") + "\n" + with(extra) + "\n" + good("2"));
+    SnapshotReadResult r = read(s);
+    assertThat(ids(r)).containsExactly("0", "2");
+    assertThat(s.quarantined)
+        .singleElement()
+        .satisfies(
+            q -> {
+              assertThat(q.line()).isEqualTo(2L);
+              assertThat(q.reason()).isEqualTo(reason);
+            });
+  }
+
+  @Test
+  void readWhenAzureMonitorCoordinatesAreBadThenReasonIsUnderProperties() {
+    String line =
+        "{\"time\":\"2026-11-01T08:00:00Z\",\"category\":\"SignInLogs\",\"properties\":{\"id\":\"1\","
+            + "\"userId\":\"u\",\"location\":{\"geoCoordinates\":{\"latitude\":-95,\"longitude\":1}}}}";
+    TempSnapshot s = new TempSnapshot(dir).write(FILE, line);
+    read(s);
+    assertThat(s.quarantined)
+        .extracting(QuarantinedRecord::reason)
+        .containsExactly("properties.location.geoCoordinates.latitude: -95.0 is outside [-90, 90]");
+  }
+
+  @Test
+  void readWhenCoordinatesAreAtTheEdgesOrNullThenKept() {
+    TempSnapshot s =
+        new TempSnapshot(dir)
+            .write(
+                FILE,
+                with(
+                        "\"location\":{\"geoCoordinates\":{\"latitude\":-90,\"longitude\":180}},"
+                            + "\"conditionalAccessStatus\":\"somethingNew\"")
+                    + "\n"
+                    + with("\"location\":{\"geoCoordinates\":{\"latitude\":null,\"longitude\":null}}")
+                        .replace("\"1\"", "\"2\""));
+    SnapshotReadResult r = read(s);
+    assertThat(s.quarantined).isEmpty();
+    SignInEvent edge = r.snapshot().signIns().get(0);
+    assertThat(edge.latitude()).isEqualTo(-90.0);
+    assertThat(edge.longitude()).isEqualTo(180.0);
+    assertThat(edge.conditionalAccessStatus())
+        .isEqualTo(dev.least.model.ConditionalAccessStatus.UNKNOWN_FUTURE_VALUE);
+    assertThat(r.snapshot().signIns().get(1).hasCoordinates()).isFalse();
   }
 
   @Test

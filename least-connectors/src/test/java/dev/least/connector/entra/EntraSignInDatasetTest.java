@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.least.connector.snapshot.SnapshotReadResult;
 import dev.least.model.ClientAppType;
+import dev.least.model.ConditionalAccessStatus;
 import dev.least.model.LoggedPolicyResult;
 import dev.least.model.PolicyResult;
 import dev.least.model.PrincipalKind;
@@ -90,6 +91,32 @@ class EntraSignInDatasetTest {
     assertThat(events.get(7).clientApp()).isEqualTo(ClientAppType.BROWSER);
     // line 17: NonInteractiveUserSignInLogs
     assertThat(events.get(16).interactive()).isFalse();
+    // line 5: coordinates, the sign-in's resource, CA status; the envelope's resourceId (the
+    // tenant's ARM path) is not the resource
+    SignInEvent o365 = events.get(4);
+    assertThat(o365.latitude()).isEqualTo(42.73333333333333);
+    assertThat(o365.longitude()).isEqualTo(-110.88888888888889);
+    assertThat(o365.resourceId()).isEqualTo("9cc31481-8822-49ff-b638-552ecc26c777");
+    assertThat(o365.resourceName()).isEqualTo("Office 365 Management APIs");
+    assertThat(o365.conditionalAccessStatus()).isEqualTo(ConditionalAccessStatus.NOT_APPLIED);
+    // line 1: a device id, no trust type, a resource name without an id, no CA status
+    SignInEvent first = events.get(0);
+    assertThat(first.deviceId()).isEqualTo("device-attacker-456");
+    assertThat(first.deviceTrustType()).isNull();
+    assertThat(first.resourceId()).isNull();
+    assertThat(first.resourceName()).isEqualTo("Microsoft Graph");
+    assertThat(first.conditionalAccessStatus()).isEqualTo(ConditionalAccessStatus.NOT_LOGGED);
+    assertThat(first.hasCoordinates()).isFalse();
+    // line 8: Moscow, CA success
+    assertThat(events.get(7).latitude()).isEqualTo(55.7558);
+    assertThat(events.get(7).longitude()).isEqualTo(37.6173);
+    assertThat(events.get(7).conditionalAccessStatus()).isEqualTo(ConditionalAccessStatus.SUCCESS);
+    // line 9: deviceId "" is an unregistered device, not an absent one
+    assertThat(events.get(8).deviceId()).isEmpty();
+    // line 12 (lower-case envelope keys): coordinates and resource inside properties
+    assertThat(sp.latitude()).isEqualTo(51.35555555555555);
+    assertThat(sp.resourceName()).isEqualTo("Azure Storage");
+    assertThat(events.stream().filter(SignInEvent::hasCoordinates)).hasSize(7);
     // records without properties.id get stable, distinct synthetic ids
     Map<String, Long> ids =
         events.stream().collect(Collectors.groupingBy(SignInEvent::eventId, Collectors.counting()));
@@ -153,6 +180,13 @@ class EntraSignInDatasetTest {
     assertThat(e.deviceCompliant()).isEqualTo(TriState.FALSE);
     assertThat(e.riskLevel()).isEqualTo(RiskLevel.NONE);
     assertThat(e.policyResults()).isEmpty();
+    // geoCoordinates {} says nothing; trustType "" is absent; deviceId "" is unregistered
+    assertThat(e.hasCoordinates()).isFalse();
+    assertThat(e.deviceId()).isEmpty();
+    assertThat(e.deviceTrustType()).isNull();
+    assertThat(e.resourceId()).isEqualTo("797f4846-ba00-4fd7-ba43-dac1f8f63013");
+    assertThat(e.resourceName()).isEqualTo("Windows Azure Service Management API");
+    assertThat(e.conditionalAccessStatus()).isEqualTo(ConditionalAccessStatus.NOT_APPLIED);
   }
 
   @Test
@@ -175,6 +209,10 @@ class EntraSignInDatasetTest {
         .containsExactly(
             new LoggedPolicyResult(
                 "26490ed6-52b3-4102-aeff-aad2292abacf", null, PolicyResult.SUCCESS));
+    assertThat(e.latitude()).isEqualTo(41.589);
+    assertThat(e.longitude()).isEqualTo(-93.6151);
+    assertThat(e.deviceId()).isEqualTo("34390ed6-52b3-4102-aeff-aad2292abac3");
+    assertThat(e.deviceTrustType()).isNull();
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad System Log input: good records are all read, bad ones quarantined with line and field. */
 class OktaSystemLogBadInputTest {
@@ -73,6 +75,47 @@ class OktaSystemLogBadInputTest {
             reason -> assertThat(reason).startsWith("not valid JSON"));
     assertThat(folder.quarantined().get(0).raw()).isEqualTo("this is not json");
     assertThat(SnapshotFolder.stat(r, "okta/logs.jsonl").quarantined()).isEqualTo(7);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "lat a string | {\"lat\":\"40.1\",\"lon\":-74}"
+            + " | client.geographicalContext.geolocation.lat: expected a number but found a string",
+        "lat off the globe | {\"lat\":123.4,\"lon\":-74}"
+            + " | client.geographicalContext.geolocation.lat: 123.4 is outside [-90, 90]",
+        "lon off the globe | {\"lat\":40,\"lon\":-200}"
+            + " | client.geographicalContext.geolocation.lon: -200.0 is outside [-180, 180]",
+        "lon alone | {\"lon\":-74}"
+            + " | client.geographicalContext.geolocation.lat: missing while lon is given",
+      })
+  void badGeolocationWhenReadThenEventQuarantinedNamingTheField(
+      String note, String geolocation, String reason) {
+    String bad =
+        event("55555555-5555-5555-5555-555555555555", "2024-01-01T00:00:00Z")
+            .replace(
+                "\"outcome\"",
+                "\"client\":{\"geographicalContext\":{\"geolocation\":"
+                    + geolocation
+                    + "}},\"outcome\"");
+    String good =
+        event("66666666-6666-6666-6666-666666666666", "2024-01-01T00:00:00Z")
+            .replace(
+                "\"outcome\"",
+                "\"client\":{\"geographicalContext\":{\"geolocation\":{\"lat\":-33.87,"
+                    + "\"lon\":151.21}}},\"device\":{\"id\":\"guo1\"},\"outcome\"");
+    SnapshotFolder folder = new SnapshotFolder(dir).write("okta/logs.jsonl", bad + "\n" + good);
+
+    SnapshotReadResult r = folder.read();
+
+    assertThat(folder.quarantined())
+        .extracting(QuarantinedRecord::line, QuarantinedRecord::reason)
+        .containsExactly(tuple(1L, reason));
+    SignInEvent e = r.snapshot().signIns().get(0);
+    assertThat(e.latitude()).isEqualTo(-33.87);
+    assertThat(e.longitude()).isEqualTo(151.21);
+    assertThat(e.deviceId()).isEqualTo("guo1");
   }
 
   @Test

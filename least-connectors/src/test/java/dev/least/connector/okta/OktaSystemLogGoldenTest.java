@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.least.connector.snapshot.SnapshotReadResult;
 import dev.least.model.ClientAppType;
+import dev.least.model.ConditionalAccessStatus;
 import dev.least.model.PrincipalKind;
 import dev.least.model.RiskLevel;
 import dev.least.model.SignInEvent;
@@ -75,6 +76,10 @@ class OktaSystemLogGoldenTest {
     assertThat(e.mfaPerformed()).isEqualTo(TriState.UNKNOWN);
     assertThat(e.riskLevel()).isEqualTo(RiskLevel.NONE);
     assertThat(e.policyResults()).isEmpty();
+    assertThat(e.latitude()).isEqualTo(33.9794);
+    assertThat(e.longitude()).isEqualTo(-84.3459);
+    assertThat(e.deviceId()).isNull();
+    assertThat(e.conditionalAccessStatus()).isEqualTo(ConditionalAccessStatus.NOT_LOGGED);
   }
 
   @Test
@@ -112,6 +117,11 @@ class OktaSystemLogGoldenTest {
     assertThat(mfa.outcome()).isEqualTo(SignInOutcome.SUCCESS);
     SignInEvent mfaFailed = events.get(6); // line 11: auth_via_mfa FAILURE
     assertThat(mfaFailed.mfaPerformed()).isEqualTo(TriState.FALSE);
+    // integer coordinates (lat 20, lon -25) read as degrees; a device with a name and no id
+    assertThat(challenge.latitude()).isEqualTo(20.0);
+    assertThat(challenge.longitude()).isEqualTo(-25.0);
+    assertThat(challenge.deviceId()).isNull();
+    assertThat(events.get(4).latitude()).isEqualTo(11.111); // line 6
   }
 
   @Test
@@ -138,6 +148,10 @@ class OktaSystemLogGoldenTest {
     assertThat(e.deviceCompliant()).isEqualTo(TriState.UNKNOWN);
     assertThat(e.outcome()).isEqualTo(SignInOutcome.SUCCESS);
     assertThat(e.riskLevel()).isEqualTo(RiskLevel.NONE);
+    assertThat(e.latitude()).isEqualTo(40.3157);
+    assertThat(e.longitude()).isEqualTo(-74.01);
+    assertThat(e.deviceId()).isEqualTo("guofdhyjex1feOgbN1d9");
+    assertThat(e.deviceTrustType()).isNull(); // Okta logs no trust type
   }
 
   @Test
