@@ -7,6 +7,7 @@ import dev.least.policy.Evaluation;
 import dev.least.policy.PolicyOutcome;
 import dev.least.policy.entra.ConditionalAccessEvaluator;
 import dev.least.policy.entra.ConditionalAccessPolicy;
+import dev.least.policy.entra.PolicyChange;
 import dev.least.policy.entra.PolicyState;
 import dev.least.recommend.Evidence;
 import dev.least.recommend.Mode;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * recommended. Risk low; a zero-hit report-only policy with high confidence is auto_eligible (it
  * enforces nothing today). Okta: not yet.
  */
-public final class RetirePolicyAnalyzer implements Analyzer {
+public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
   public static final int DEFAULT_MIN_AGE_DAYS = 30;
 
   @Override
@@ -56,13 +57,13 @@ public final class RetirePolicyAnalyzer implements Analyzer {
   }
 
   @Override
-  public List<Recommendation> analyze(AnalysisInput in) {
+  public List<Proposal> propose(AnalysisInput in) {
     int minAge = in.threshold("retireMinAgeDays", DEFAULT_MIN_AGE_DAYS);
     int minSignIns = in.threshold("retireMinSignIns", 1000);
     long cutoff = in.nowMillis() - Duration.ofDays(minAge).toMillis();
     SignInLog log = in.snapshot().signIns();
     SignInFactsResolver resolver = new SignInFactsResolver(in.directory());
-    List<Recommendation> out = new ArrayList<>();
+    List<Proposal> out = new ArrayList<>();
     for (ConditionalAccessPolicy p : in.snapshot().conditionalAccessPolicies()) {
       if (p.state() != PolicyState.REPORT_ONLY && p.state() != PolicyState.DISABLED) {
         continue;
@@ -75,7 +76,8 @@ public final class RetirePolicyAnalyzer implements Analyzer {
         continue;
       }
       ConditionalAccessEvaluator asEnabled =
-          new ConditionalAccessEvaluator(List.of(enabled(p)), in.snapshot().locations());
+          new ConditionalAccessEvaluator(
+              List.of(p.withState(PolicyState.ENABLED)), in.snapshot().locations());
       long evaluated = 0;
       long hits = 0;
       long notEvaluable = 0;
@@ -109,63 +111,41 @@ public final class RetirePolicyAnalyzer implements Analyzer {
       boolean reportOnly = p.state() == PolicyState.REPORT_ONLY;
       Ref target = new Ref("policy", p.id().value(), p.displayName());
       out.add(
-          new Recommendation(
-              Recommendation.stableId(type(), "entra", target, List.of()),
-              type(),
-              "entra",
-              target,
-              List.of(),
-              "Retire '" + p.displayName() + "': as if enabled it would have applied to no sign-in",
-              new Patch("DELETE", "/identity/conditionalAccess/policies/" + p.id().value(), null),
-              confidence,
-              Risk.LOW,
-              Map.of(
-                  "signInsAffected",
-                  0.0,
-                  "usersAffected",
-                  0.0,
-                  "signInsEvaluated",
-                  (double) evaluated),
-              (reportOnly ? "Report-only" : "Disabled")
-                  + " since at least "
-                  + changed
-                  + "; evaluated as enabled over "
-                  + evaluated
-                  + " Entra sign-ins it applies to none",
-              List.of(
-                  new Evidence(
-                      "count",
-                      "sign-ins the policy would apply to if enabled",
-                      new dev.least.recommend.JsonValue.Num(0),
-                      List.of(),
-                      Instant.ofEpochMilli(from),
-                      Instant.ofEpochMilli(to)),
-                  Evidence.count("sign-ins evaluated", evaluated),
-                  Evidence.fact("state", p.state().wire()),
-                  Evidence.fact("last modified", changed.toString())),
-              reportOnly && strong ? Mode.AUTO_ELIGIBLE : Mode.ADVISORY));
+          new Proposal(
+              new Recommendation(
+                  Recommendation.stableId(type(), "entra", target, List.of()),
+                  type(),
+                  "entra",
+                  target,
+                  List.of(),
+                  "Retire '"
+                      + p.displayName()
+                      + "': as if enabled it would have applied to no sign-in",
+                  new Patch(
+                      "DELETE", "/identity/conditionalAccess/policies/" + p.id().value(), null),
+                  confidence,
+                  Risk.LOW,
+                  Map.of("signInsEvaluatedAsEnabled", (double) evaluated),
+                  (reportOnly ? "Report-only" : "Disabled")
+                      + " since at least "
+                      + changed
+                      + "; evaluated as enabled over "
+                      + evaluated
+                      + " Entra sign-ins it applies to none",
+                  List.of(
+                      new Evidence(
+                          "count",
+                          "sign-ins the policy would apply to if enabled",
+                          new dev.least.recommend.JsonValue.Num(0),
+                          List.of(),
+                          Instant.ofEpochMilli(from),
+                          Instant.ofEpochMilli(to)),
+                      Evidence.count("sign-ins evaluated", evaluated),
+                      Evidence.fact("state", p.state().wire()),
+                      Evidence.fact("last modified", changed.toString())),
+                  reportOnly && strong ? Mode.AUTO_ELIGIBLE : Mode.ADVISORY),
+              WhatIfChange.Entra.of(new PolicyChange.Deleted(p.id()))));
     }
     return out;
-  }
-
-  private static ConditionalAccessPolicy enabled(ConditionalAccessPolicy p) {
-    return new ConditionalAccessPolicy(
-        p.id(),
-        p.displayName(),
-        PolicyState.ENABLED,
-        p.created(),
-        p.modified(),
-        p.users(),
-        p.applications(),
-        p.clientAppTypes(),
-        p.platforms(),
-        p.locations(),
-        p.signInRiskLevels(),
-        p.userRiskLevels(),
-        p.deviceFilter(),
-        p.grantControls(),
-        p.sessionControls(),
-        p.unknownValues(),
-        p.rawJson());
   }
 }
