@@ -5,7 +5,6 @@ import dev.least.model.PolicyId;
 import dev.least.model.SignInEvent;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
-import dev.least.policy.Evaluation;
 import dev.least.policy.PolicyOutcome;
 import dev.least.policy.SignInEvaluator;
 import dev.least.policy.SignInFacts;
@@ -21,15 +20,17 @@ import dev.least.recommend.Recommendation;
 import dev.least.replay.SignInFactsResolver;
 import dev.least.replay.Simulation;
 import dev.least.replay.SimulationReport;
+import dev.least.source.CountryCodes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fills a proposal's {@code impact} by running its change through the what-if {@link Simulation}
@@ -59,10 +60,14 @@ public final class SimulatedImpact {
     SignInLog log = in.snapshot().signIns();
     SignInFactsResolver resolver = new SignInFactsResolver(in.directory());
     List<Slot> slots = new ArrayList<>();
+    // every Entra policy a change touches, before and after, as if enabled, under an id that
+    // names its slot: one evaluation per sign-in tells which changes can alter it
+    List<ConditionalAccessPolicy> probes = new ArrayList<>();
+    List<NamedLocation> probeLocations = new ArrayList<>(in.snapshot().locations());
     SignInEvaluator entraNow = null;
     OktaSignOnEvaluator oktaNow = null;
-    boolean oktaBaselineNeeded = false;
     for (Proposal p : proposals) {
+      int index = slots.size();
       if (p.change() instanceof WhatIfChange.Entra e) {
         if (entraNow == null) {
           entraNow =
@@ -70,19 +75,50 @@ public final class SimulatedImpact {
                   in.snapshot().conditionalAccessPolicies(), in.snapshot().locations());
         }
         slots.add(entra(in, p, e, entraNow, resolver));
+        Set<PolicyId> touched = e.touched();
+        for (ConditionalAccessPolicy c : in.snapshot().conditionalAccessPolicies()) {
+          if (touched.contains(c.id())) {
+            probes.add(probe(c, index, probes.size()));
+          }
+        }
+        for (ConditionalAccessPolicy c : e.newBodies()) {
+          probes.add(probe(c, index, probes.size()));
+        }
+        // added locations join the probe untrusted: "AllTrusted" then means what it means today
+        // for every probe, and sign-ins inside a location a change adds are its own anyway
+        for (NamedLocation l : e.addedLocations()) {
+          probeLocations.add(
+              new NamedLocation(
+                  l.id(),
+                  l.source(),
+                  l.name(),
+                  l.kind(),
+                  false,
+                  l.ranges(),
+                  l.countries(),
+                  l.includeUnknownCountries(),
+                  l.blocklist(),
+                  l.active()));
+        }
       } else if (p.change() instanceof WhatIfChange.Okta o) {
         if (oktaNow == null) {
           oktaNow = OktaSignOnEvaluator.of(in.snapshot());
         }
-        oktaBaselineNeeded |= !o.replacedPolicies().isEmpty();
         slots.add(okta(in, p, o, oktaNow, resolver));
       }
     }
+    ConditionalAccessEvaluator probe =
+        probes.isEmpty() ? null : new ConditionalAccessEvaluator(probes, probeLocations);
+    boolean oktaBaselineNeeded = false;
+    for (Slot slot : slots) {
+      oktaBaselineNeeded |= !slot.touchedOkta.isEmpty();
+    }
+    boolean[] marked = new boolean[slots.size()];
     long[] from = new long[Source.values().length];
     long[] to = new long[Source.values().length];
     long[] replayed = new long[Source.values().length];
-    java.util.Arrays.fill(from, Long.MAX_VALUE);
-    java.util.Arrays.fill(to, Long.MIN_VALUE);
+    Arrays.fill(from, Long.MAX_VALUE);
+    Arrays.fill(to, Long.MIN_VALUE);
     for (int i = 0; i < log.size(); i++) {
       Source src = log.source(i);
       if (src != Source.ENTRA && src != Source.OKTA) {
@@ -92,21 +128,42 @@ public final class SimulatedImpact {
       replayed[s]++;
       from[s] = Math.min(from[s], log.epochMillis(i));
       to[s] = Math.max(to[s], log.epochMillis(i));
-      SignInEvent event = null;
-      SignInFacts facts = null;
-      Evaluation oktaBaseline = null;
-      for (Slot slot : slots) {
+      SignInEvent event = log.get(i);
+      SignInFacts facts = resolver.resolve(event);
+      Arrays.fill(marked, false);
+      if (src == Source.ENTRA && probe != null) {
+        for (PolicyOutcome o : probe.evaluate(facts).outcomes()) {
+          if (applies(o)) {
+            marked[slotOf(o.policyId())] = true;
+          }
+        }
+      }
+      if (src == Source.OKTA && oktaBaselineNeeded && oktaNow != null) {
+        for (PolicyOutcome o : oktaNow.evaluate(facts).outcomes()) {
+          for (int k = 0; k < slots.size(); k++) {
+            if (slots.get(k).touchedOkta.contains(o.policyId())) {
+              marked[k] = true;
+            }
+          }
+        }
+      }
+      String country = null;
+      IpAddress ip = null;
+      boolean placed = false;
+      for (int k = 0; k < slots.size(); k++) {
+        Slot slot = slots.get(k);
         if (slot.platform != src) {
           continue;
         }
-        if (event == null) {
-          event = log.get(i);
-          facts = resolver.resolve(event);
-          if (src == Source.OKTA && oktaBaselineNeeded && oktaNow != null) {
-            oktaBaseline = oktaNow.evaluate(facts);
+        if (!marked[k] && !slot.added.isEmpty()) {
+          if (!placed) {
+            country = CountryCodes.code(facts.country());
+            ip = facts.ip() == null ? null : IpAddress.parse(facts.ip()).orElse(null);
+            placed = true;
           }
+          marked[k] = slot.added.contains(country, ip);
         }
-        if (slot.relevant.test(facts, oktaBaseline)) {
+        if (marked[k]) {
           slot.simulation.record(event);
         }
       }
@@ -125,13 +182,21 @@ public final class SimulatedImpact {
     return out;
   }
 
+  private static ConditionalAccessPolicy probe(ConditionalAccessPolicy c, int slot, int n) {
+    return c.withState(PolicyState.ENABLED).withId(new PolicyId(slot + "#" + n));
+  }
+
+  private static int slotOf(String probeId) {
+    return Integer.parseInt(probeId.substring(0, probeId.indexOf('#')));
+  }
+
   /** The recommendation with the simulated figures in {@code impact} and the run as evidence. */
   static Recommendation fill(
       Recommendation r,
       SimulationReport report,
       long replayed,
-      @org.jspecify.annotations.Nullable Instant from,
-      @org.jspecify.annotations.Nullable Instant to) {
+      @Nullable Instant from,
+      @Nullable Instant to) {
     Map<String, Double> impact = new HashMap<>(r.impact());
     impact.put("signInsReplayed", (double) replayed);
     impact.put("signInsAffected", (double) report.changed());
@@ -173,17 +238,20 @@ public final class SimulatedImpact {
     final Proposal proposal;
     final Source platform;
     final Simulation simulation;
-    final BiPredicate<SignInFacts, Evaluation> relevant;
+    final AddedLocations added;
+    final Set<String> touchedOkta;
 
     Slot(
         Proposal proposal,
         Source platform,
         Simulation simulation,
-        BiPredicate<SignInFacts, Evaluation> relevant) {
+        AddedLocations added,
+        Set<String> touchedOkta) {
       this.proposal = proposal;
       this.platform = platform;
       this.simulation = simulation;
-      this.relevant = relevant;
+      this.added = added;
+      this.touchedOkta = touchedOkta;
     }
   }
 
@@ -193,34 +261,17 @@ public final class SimulatedImpact {
       WhatIfChange.Entra change,
       SignInEvaluator baseline,
       SignInFactsResolver resolver) {
-    List<ConditionalAccessPolicy> now = in.snapshot().conditionalAccessPolicies();
     List<NamedLocation> locations = new ArrayList<>(in.snapshot().locations());
     locations.addAll(change.addedLocations());
-    SignInEvaluator candidate = new ConditionalAccessEvaluator(change.applyTo(now), locations);
-    Set<PolicyId> touched = change.touched();
-    List<ConditionalAccessPolicy> before = new ArrayList<>();
-    for (ConditionalAccessPolicy c : now) {
-      if (touched.contains(c.id())) {
-        before.add(c.withState(PolicyState.ENABLED));
-      }
-    }
-    List<ConditionalAccessPolicy> after = new ArrayList<>();
-    for (ConditionalAccessPolicy c : change.newBodies()) {
-      after.add(c.withState(PolicyState.ENABLED));
-    }
-    SignInEvaluator touchedBefore =
-        before.isEmpty() ? null : new ConditionalAccessEvaluator(before, in.snapshot().locations());
-    SignInEvaluator touchedAfter =
-        after.isEmpty() ? null : new ConditionalAccessEvaluator(after, locations);
-    AddedLocations added = new AddedLocations(change.addedLocations());
+    SignInEvaluator candidate =
+        new ConditionalAccessEvaluator(
+            change.applyTo(in.snapshot().conditionalAccessPolicies()), locations);
     return new Slot(
         p,
         Source.ENTRA,
         new Simulation(baseline, candidate, resolver, Integer.MAX_VALUE),
-        (facts, unused) ->
-            added.contains(facts)
-                || (touchedBefore != null && applies(touchedBefore.evaluate(facts)))
-                || (touchedAfter != null && applies(touchedAfter.evaluate(facts))));
+        new AddedLocations(change.addedLocations()),
+        Set.of());
   }
 
   private static Slot okta(
@@ -237,35 +288,20 @@ public final class SimulatedImpact {
             in.snapshot().apps(),
             locations,
             in.snapshot().groups());
-    Set<String> touched = change.touched();
-    AddedLocations added = new AddedLocations(change.addedLocations());
     return new Slot(
         p,
         Source.OKTA,
         new Simulation(baseline, candidate, resolver, Integer.MAX_VALUE),
-        (facts, now) -> added.contains(facts) || (now != null && decidedBy(now, touched)));
+        new AddedLocations(change.addedLocations()),
+        change.touched());
   }
 
   /** Whether a policy evaluated as enabled applies (or may apply: not evaluable). */
-  private static boolean applies(Evaluation e) {
-    for (PolicyOutcome o : e.outcomes()) {
-      switch (o.result()) {
-        case NOT_APPLIED, NOT_ENABLED, REPORT_ONLY_NOT_APPLIED -> {}
-        default -> {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean decidedBy(Evaluation e, Set<String> policies) {
-    for (PolicyOutcome o : e.outcomes()) {
-      if (policies.contains(o.policyId())) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean applies(PolicyOutcome o) {
+    return switch (o.result()) {
+      case NOT_APPLIED, NOT_ENABLED, REPORT_ONLY_NOT_APPLIED -> false;
+      default -> true;
+    };
   }
 
   /** Addresses and countries of locations a change adds. */
@@ -287,21 +323,20 @@ public final class SimulatedImpact {
       }
     }
 
-    boolean contains(SignInFacts facts) {
-      String code = dev.least.source.CountryCodes.code(facts.country());
-      if (code != null && countries.contains(code)) {
+    boolean isEmpty() {
+      return ranges.isEmpty() && countries.isEmpty();
+    }
+
+    /** Whether a sign-in from this country (ISO code) or address falls in an added location. */
+    boolean contains(@Nullable String country, @Nullable IpAddress ip) {
+      if (country != null && countries.contains(country)) {
         return true;
       }
-      if (ranges.isEmpty() || facts.ip() == null) {
-        return false;
-      }
-      Optional<IpAddress> ip = IpAddress.parse(facts.ip());
-      if (ip.isEmpty()) {
-        return false;
-      }
-      for (IpRange r : ranges) {
-        if (r.contains(ip.get())) {
-          return true;
+      if (ip != null) {
+        for (IpRange r : ranges) {
+          if (r.contains(ip)) {
+            return true;
+          }
         }
       }
       return false;

@@ -47,6 +47,28 @@ public record ConditionalAccessPolicy(
     unknownValues = List.copyOf(unknownValues);
   }
 
+  /** This policy under another id (e.g. to evaluate two versions side by side). */
+  public ConditionalAccessPolicy withId(PolicyId newId) {
+    return new ConditionalAccessPolicy(
+        newId,
+        displayName,
+        state,
+        created,
+        modified,
+        users,
+        applications,
+        clientAppTypes,
+        platforms,
+        locations,
+        signInRiskLevels,
+        userRiskLevels,
+        deviceFilter,
+        grantControls,
+        sessionControls,
+        unknownValues,
+        rawJson);
+  }
+
   /** This policy in another state; {@code rawJson} stays the body as read. */
   public ConditionalAccessPolicy withState(PolicyState newState) {
     return new ConditionalAccessPolicy(
