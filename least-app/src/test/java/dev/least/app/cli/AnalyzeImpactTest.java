@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Issue 6: a policy-level recommendation's impact is what {@code least simulate} reports for the
  * same change. The change file is built from the recommendation's own patch (a new policy's body;
- * an edit merged into the policy as the snapshot holds it), so this also checks that the patch
- * and the simulated change agree.
+ * an edit merged into the policy as the snapshot holds it), so this also checks that the patch and
+ * the simulated change agree.
  */
 class AnalyzeImpactTest {
   @TempDir Path tmp;
@@ -26,8 +26,17 @@ class AnalyzeImpactTest {
     Path snap = tmp.resolve("tenant");
     CliRun gen =
         CliRun.of(
-            "generate", "--out", snap.toString(), "--users", "300", "--days", "14", "--seed",
-            "1", "--platform", "entra");
+            "generate",
+            "--out",
+            snap.toString(),
+            "--users",
+            "300",
+            "--days",
+            "14",
+            "--seed",
+            "1",
+            "--platform",
+            "entra");
     assertThat(gen.exitCode()).as(gen.err()).isZero();
     Path out = tmp.resolve("recs.json");
     Path tf = tmp.resolve("tf");
@@ -58,8 +67,7 @@ class AnalyzeImpactTest {
       }
       Path file = tmp.resolve(r.get("id").asString() + ".json");
       Files.writeString(file, InspectCommand.JSON.writeValueAsString(change));
-      CliRun sim =
-          CliRun.of("simulate", snap.toString(), "--change", file.toString(), "--json");
+      CliRun sim = CliRun.of("simulate", snap.toString(), "--change", file.toString(), "--json");
       assertThat(sim.exitCode()).as(sim.err()).isZero();
       JsonNode report = InspectCommand.JSON.readTree(sim.out()).get("report");
       JsonNode impact = r.get("impact");

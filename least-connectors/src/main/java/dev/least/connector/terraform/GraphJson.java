@@ -110,4 +110,18 @@ final class GraphJson {
     }
     return out;
   }
+
+  /** {@code field} of each object in the array {@code key} (e.g. every gateway's value). */
+  static List<String> fieldOfEach(JsonValue.Obj o, String key, String field) {
+    List<String> out = new ArrayList<>();
+    if (o.fields().get(key) instanceof JsonValue.Arr a) {
+      for (JsonValue v : a.items()) {
+        if (v instanceof JsonValue.Obj item
+            && item.fields().get(field) instanceof JsonValue.Str s) {
+          out.add(s.value());
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -5,11 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HCL block ({@code resource "type" "name" { … }}) built item by item and rendered exactly as
  * {@code terraform fmt} lays it out: two-space indent, the {@code =} of consecutive one-line
- * attributes aligned, a blank line before and after each nested block.
+ * attributes aligned, one blank line between a nested block and whatever is next to it.
  */
 final class HclBlock {
   private sealed interface Item permits Attr, Nested {}
@@ -33,6 +34,11 @@ final class HclBlock {
   /** An attribute whose value is a string. */
   HclBlock str(String name, String value) {
     return raw(name, string(value));
+  }
+
+  /** A string attribute if the value is present; nothing otherwise. */
+  HclBlock strIfPresent(String name, @Nullable String value) {
+    return value == null ? this : str(name, value);
   }
 
   /** An attribute whose value is a list of strings, on one line. */
@@ -81,14 +87,11 @@ final class HclBlock {
     String inner = indent + "  ";
     int i = 0;
     while (i < items.size()) {
+      if (i > 0) {
+        out.append('\n'); // a blank line between a nested block and its neighbours
+      }
       if (items.get(i) instanceof Nested n) {
-        if (i > 0) {
-          out.append('\n');
-        }
         n.block().render(out, inner);
-        if (i + 1 < items.size()) {
-          out.append('\n');
-        }
         i++;
         continue;
       }

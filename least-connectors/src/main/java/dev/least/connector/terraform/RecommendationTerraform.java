@@ -231,10 +231,9 @@ final class RecommendationTerraform {
           "custom_authentication_factors",
           GraphJson.strings(grant, "customAuthenticationFactors"));
       listIfAny(gc, "terms_of_use", GraphJson.strings(grant, "termsOfUse"));
-      String strength = GraphJson.str(GraphJson.obj(grant, "authenticationStrength"), "id");
-      if (strength != null) {
-        gc.str("authentication_strength_policy_id", strength);
-      }
+      gc.strIfPresent(
+          "authentication_strength_policy_id",
+          GraphJson.str(GraphJson.obj(grant, "authenticationStrength"), "id"));
     }
     JsonValue.Obj session = GraphJson.obj(g, "sessionControls");
     JsonValue.Obj freq = GraphJson.obj(session, "signInFrequency");
@@ -250,8 +249,8 @@ final class RecommendationTerraform {
       if (Boolean.TRUE.equals(restrictions)) {
         s.bool("application_enforced_restrictions_enabled", true);
       }
-      if (Boolean.TRUE.equals(browserOn) && GraphJson.str(browser, "mode") != null) {
-        s.str("persistent_browser_mode", GraphJson.str(browser, "mode"));
+      if (Boolean.TRUE.equals(browserOn)) {
+        s.strIfPresent("persistent_browser_mode", GraphJson.str(browser, "mode"));
       }
       if (Boolean.TRUE.equals(freqOn)) {
         Long value = GraphJson.number(freq, "value");
@@ -274,14 +273,7 @@ final class RecommendationTerraform {
     r.str("display_name", orEmpty(GraphJson.str(g, "displayName")));
     String type = orEmpty(GraphJson.str(g, "@odata.type"));
     if (type.endsWith("ipNamedLocation")) {
-      List<String> ranges = new ArrayList<>();
-      if (g.fields().get("ipRanges") instanceof JsonValue.Arr a) {
-        for (JsonValue v : a.items()) {
-          if (v instanceof JsonValue.Obj o && GraphJson.str(o, "cidrAddress") != null) {
-            ranges.add(GraphJson.str(o, "cidrAddress"));
-          }
-        }
-      }
+      List<String> ranges = GraphJson.fieldOfEach(g, "ipRanges", "cidrAddress");
       HclBlock ip = r.block("ip");
       ip.strings("ip_ranges", ranges);
       ip.bool("trusted", Boolean.TRUE.equals(GraphJson.bool(g, "isTrusted")));
@@ -310,7 +302,8 @@ final class RecommendationTerraform {
     importBlock("azuread_user." + name, id);
     HclBlock r = new HclBlock("resource", "azuread_user", name);
     r.str("user_principal_name", a.get().login());
-    r.str("display_name", a.get().displayName() == null ? a.get().login() : a.get().displayName());
+    String display = a.get().displayName();
+    r.str("display_name", display == null ? a.get().login() : display);
     r.bool("account_enabled", enabled);
     body.append(r.render());
   }
@@ -328,11 +321,13 @@ final class RecommendationTerraform {
         "Only the status is managed here: first and last name are required by okta_user but the"
             + " snapshot keeps the display name only, so they are split from it and ignored by"
             + " lifecycle.ignore_changes (Terraform never changes them).");
-    String display = a.displayName() == null ? a.login() : a.displayName();
+    String shown = a.displayName();
+    String display = shown == null ? a.login() : shown;
     int space = display.indexOf(' ');
     HclBlock r = new HclBlock("resource", "okta_user", name);
     r.str("login", a.login());
-    r.str("email", a.email() == null ? a.login() : a.email());
+    String email = a.email();
+    r.str("email", email == null ? a.login() : email);
     r.str("first_name", space > 0 ? display.substring(0, space) : display);
     r.str("last_name", space > 0 ? display.substring(space + 1) : display);
     r.str("status", status);
@@ -346,28 +341,10 @@ final class RecommendationTerraform {
     r.str("name", orEmpty(GraphJson.str(z, "name")));
     String type = orEmpty(GraphJson.str(z, "type"));
     r.str("type", type);
-    if (GraphJson.str(z, "usage") != null) {
-      r.str("usage", GraphJson.str(z, "usage"));
-    }
-    if (GraphJson.str(z, "status") != null) {
-      r.str("status", GraphJson.str(z, "status"));
-    }
-    List<String> gateways = new ArrayList<>();
-    if (z.fields().get("gateways") instanceof JsonValue.Arr a) {
-      for (JsonValue v : a.items()) {
-        if (v instanceof JsonValue.Obj o && GraphJson.str(o, "value") != null) {
-          gateways.add(GraphJson.str(o, "value"));
-        }
-      }
-    }
-    List<String> countries = new ArrayList<>();
-    if (z.fields().get("locations") instanceof JsonValue.Arr a) {
-      for (JsonValue v : a.items()) {
-        if (v instanceof JsonValue.Obj o && GraphJson.str(o, "country") != null) {
-          countries.add(GraphJson.str(o, "country"));
-        }
-      }
-    }
+    r.strIfPresent("usage", GraphJson.str(z, "usage"));
+    r.strIfPresent("status", GraphJson.str(z, "status"));
+    List<String> gateways = GraphJson.fieldOfEach(z, "gateways", "value");
+    List<String> countries = GraphJson.fieldOfEach(z, "locations", "country");
     if (!gateways.isEmpty()) {
       r.strings("gateways", gateways);
     }
@@ -453,26 +430,18 @@ final class RecommendationTerraform {
     listIfAny(
         res, "groups_excluded", GraphJson.strings(GraphJson.obj(people, "groups"), "exclude"));
     JsonValue.Obj network = GraphJson.obj(r, "conditions", "network");
-    if (GraphJson.str(network, "connection") != null) {
-      res.str("network_connection", GraphJson.str(network, "connection"));
-    }
+    res.strIfPresent("network_connection", GraphJson.str(network, "connection"));
     listIfAny(res, "network_includes", GraphJson.strings(network, "include"));
     listIfAny(res, "network_excludes", GraphJson.strings(network, "exclude"));
-    String authType = GraphJson.str(GraphJson.obj(r, "conditions", "authContext"), "authType");
-    if (authType != null) {
-      res.str("authtype", authType);
-    }
+    res.strIfPresent(
+        "authtype", GraphJson.str(GraphJson.obj(r, "conditions", "authContext"), "authType"));
     JsonValue.Obj signon = GraphJson.obj(r, "actions", "signon");
-    if (GraphJson.str(signon, "access") != null) {
-      res.str("access", GraphJson.str(signon, "access"));
-    }
+    res.strIfPresent("access", GraphJson.str(signon, "access"));
     Boolean factor = GraphJson.bool(signon, "requireFactor");
     if (factor != null) {
       res.bool("mfa_required", factor);
     }
-    if (GraphJson.str(signon, "factorPromptMode") != null) {
-      res.str("mfa_prompt", GraphJson.str(signon, "factorPromptMode"));
-    }
+    res.strIfPresent("mfa_prompt", GraphJson.str(signon, "factorPromptMode"));
     Long lifetime = GraphJson.number(signon, "factorLifetime");
     if (lifetime != null) {
       res.number("mfa_lifetime", lifetime);

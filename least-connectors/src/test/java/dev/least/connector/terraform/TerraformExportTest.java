@@ -333,7 +333,7 @@ class TerraformExportTest {
         .contains("included_groups = [\"g-sales\"]")
         .contains("excluded_groups = [\"g-field-sales\"]")
         .contains("sign_in_frequency          = 1");
-    assertThat(files.get(recs.get(2).id() + ".tf")).doesNotContain("resource ");
+    assertThat(files.get(recs.get(2).id() + ".tf")).doesNotContain("resource \"");
     assertThat(files.get(recs.get(10).id() + ".tf")).contains("No Terraform equivalent");
     assertThat(files.get("versions.tf")).contains("hashicorp/azuread").contains("okta/okta");
   }
