@@ -19,7 +19,6 @@ resource "azuread_conditional_access_policy" "rec_324067f0" {
       included_applications = ["crm-app-id"]
     }
 
-
     users {
       excluded_users  = ["u-bg"]
       included_groups = ["g-sales"]
@@ -27,12 +26,10 @@ resource "azuread_conditional_access_policy" "rec_324067f0" {
     }
   }
 
-
   grant_controls {
     operator          = "OR"
     built_in_controls = ["mfa"]
   }
-
 
   session_controls {
     sign_in_frequency          = 1

@@ -14,13 +14,11 @@ resource "azuread_conditional_access_policy" "rec_d0d3392f" {
       included_applications = ["All"]
     }
 
-
     users {
       included_users = ["All"]
       excluded_users = ["u-bg"]
     }
   }
-
 
   grant_controls {
     operator          = "OR"

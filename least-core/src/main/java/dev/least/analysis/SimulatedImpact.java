@@ -13,6 +13,8 @@ import dev.least.policy.entra.ConditionalAccessPolicy;
 import dev.least.policy.entra.IpAddress;
 import dev.least.policy.entra.IpRange;
 import dev.least.policy.entra.PolicyState;
+import dev.least.policy.okta.OktaPolicy;
+import dev.least.policy.okta.OktaPolicyType;
 import dev.least.policy.okta.OktaSignOnEvaluator;
 import dev.least.recommend.Evidence;
 import dev.least.recommend.JsonValue;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,10 +47,11 @@ import org.jspecify.annotations.Nullable;
  * <p>One pass over the log for all proposals. A sign-in goes through the full baseline and
  * candidate evaluation only when the change can alter its result: for Entra when a touched policy
  * (before or after, evaluated as if enabled) applies to it, or its address or country falls in an
- * added location; for Okta when a touched policy decided it under the current policies, or it falls
- * in an added zone. Every other sign-in evaluates identically under both sets (Conditional Access
- * combines applying policies independently; an Okta change that keeps every rule's conditions only
- * alters sign-ins its policy decided), so the counts equal a full replay.
+ * added location; for Okta when a touched policy decided it under the current policies (evaluated
+ * only for members of the policy's groups or sign-ins to its apps), or it falls in an added zone.
+ * Every other sign-in evaluates identically under both sets (Conditional Access combines applying
+ * policies independently; an Okta change that keeps every rule's conditions only alters sign-ins
+ * its policy decided), so the counts equal a full replay.
  */
 public final class SimulatedImpact {
   private SimulatedImpact() {}
@@ -111,7 +115,7 @@ public final class SimulatedImpact {
         probes.isEmpty() ? null : new ConditionalAccessEvaluator(probes, probeLocations);
     boolean oktaBaselineNeeded = false;
     for (Slot slot : slots) {
-      oktaBaselineNeeded |= !slot.touchedOkta.isEmpty();
+      oktaBaselineNeeded |= slot.audience.any();
     }
     boolean[] marked = new boolean[slots.size()];
     long[] from = new long[Source.values().length];
@@ -138,7 +142,7 @@ public final class SimulatedImpact {
           }
         }
       }
-      if (src == Source.OKTA && oktaBaselineNeeded && oktaNow != null) {
+      if (src == Source.OKTA && oktaBaselineNeeded && oktaNow != null && reaches(slots, facts)) {
         for (PolicyOutcome o : oktaNow.evaluate(facts).outcomes()) {
           for (int k = 0; k < slots.size(); k++) {
             if (slots.get(k).touchedOkta.contains(o.policyId())) {
@@ -240,18 +244,21 @@ public final class SimulatedImpact {
     final Simulation simulation;
     final AddedLocations added;
     final Set<String> touchedOkta;
+    final Audience audience;
 
     Slot(
         Proposal proposal,
         Source platform,
         Simulation simulation,
         AddedLocations added,
-        Set<String> touchedOkta) {
+        Set<String> touchedOkta,
+        Audience audience) {
       this.proposal = proposal;
       this.platform = platform;
       this.simulation = simulation;
       this.added = added;
       this.touchedOkta = touchedOkta;
+      this.audience = audience;
     }
   }
 
@@ -271,7 +278,8 @@ public final class SimulatedImpact {
         Source.ENTRA,
         new Simulation(baseline, candidate, resolver, Integer.MAX_VALUE),
         new AddedLocations(change.addedLocations()),
-        Set.of());
+        Set.of(),
+        Audience.NONE);
   }
 
   private static Slot okta(
@@ -293,7 +301,81 @@ public final class SimulatedImpact {
         Source.OKTA,
         new Simulation(baseline, candidate, resolver, Integer.MAX_VALUE),
         new AddedLocations(change.addedLocations()),
-        change.touched());
+        change.touched(),
+        Audience.of(in, change.touched()));
+  }
+
+  /** Whether some Okta change's touched policies can decide this sign-in today. */
+  private static boolean reaches(List<Slot> slots, SignInFacts facts) {
+    for (Slot slot : slots) {
+      if (slot.audience.reaches(facts)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Who Okta policies can decide today: a global session policy the members of its groups (all
+   * users when it names Everyone), an authentication policy the sign-ins to the apps linked to it;
+   * an inactive policy nobody. A cheap test before the full evaluation that tells which policy
+   * decided a sign-in.
+   */
+  private record Audience(boolean everyone, Set<String> groups, Set<String> apps) {
+    static final Audience NONE = new Audience(false, Set.of(), Set.of());
+
+    static Audience of(AnalysisInput in, Set<String> policyIds) {
+      Set<String> everyoneIds = new HashSet<>();
+      in.snapshot()
+          .groups()
+          .forEach(
+              g -> {
+                if (g.source() == Source.OKTA && "Everyone".equals(g.name())) {
+                  everyoneIds.add(g.id().value());
+                }
+              });
+      boolean everyone = false;
+      Set<String> groups = new HashSet<>();
+      Set<String> apps = new HashSet<>();
+      for (OktaPolicy p : in.snapshot().oktaPolicies()) {
+        if (!policyIds.contains(p.id().value()) || !p.active()) {
+          continue;
+        }
+        if (p.type() == OktaPolicyType.ACCESS_POLICY) {
+          in.snapshot()
+              .apps()
+              .forEach(
+                  a -> {
+                    PolicyId linked = a.accessPolicyId();
+                    if (linked != null && linked.equals(p.id())) {
+                      apps.add(a.id().value());
+                    }
+                  });
+        } else {
+          for (String g : p.groupsInclude()) {
+            everyone |= everyoneIds.contains(g);
+            groups.add(g);
+          }
+        }
+      }
+      return new Audience(everyone, Set.copyOf(groups), Set.copyOf(apps));
+    }
+
+    boolean any() {
+      return everyone || !groups.isEmpty() || !apps.isEmpty();
+    }
+
+    boolean reaches(SignInFacts facts) {
+      if (everyone || (facts.appId() != null && apps.contains(facts.appId()))) {
+        return true;
+      }
+      for (String g : groups) {
+        if (facts.groupIds().contains(g)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** Whether a policy evaluated as enabled applies (or may apply: not evaluable). */

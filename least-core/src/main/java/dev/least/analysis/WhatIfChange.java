@@ -83,8 +83,8 @@ public sealed interface WhatIfChange permits WhatIfChange.Entra, WhatIfChange.Ok
   /**
    * Okta policies replaced by a new body with the same id (rules removed, deactivated or with other
    * actions; the policy itself deactivated), plus zones created. Only changes that leave every
-   * rule's conditions as they are, so only sign-ins a touched policy decided can change (besides
-   * those inside an added zone).
+   * rule's conditions as they are and activate nothing, so only sign-ins a touched policy decides
+   * today can change (besides those inside an added zone).
    */
   record Okta(List<OktaPolicy> replacedPolicies, List<NamedLocation> addedLocations)
       implements WhatIfChange {
