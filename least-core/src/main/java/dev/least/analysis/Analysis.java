@@ -17,6 +17,8 @@ import java.util.Set;
 /**
  * Runs analyzers over one input and orders the result: by risk (low first), then simulated impact
  * (sign-ins affected, descending), then id — so the same snapshot always gives the same document.
+ * The proposals of every {@link PolicyChangeAnalyzer} are simulated together, in one pass over the
+ * log ({@link SimulatedImpact}).
  */
 public final class Analysis {
   /** An analyzer that did not run, and why. */
@@ -57,6 +59,7 @@ public final class Analysis {
     List<Recommendation> recs = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    List<Proposal> proposals = new ArrayList<>();
     for (Analyzer a : analyzers) {
       Optional<String> why = a.skipReason(in);
       if (why.isPresent()) {
@@ -64,12 +67,25 @@ public final class Analysis {
         continue;
       }
       long t0 = System.nanoTime();
-      for (Recommendation r : a.analyze(in)) {
-        if (seen.add(r.id())) {
-          recs.add(r);
+      if (a instanceof PolicyChangeAnalyzer p) {
+        proposals.addAll(p.propose(in));
+      } else {
+        for (Recommendation r : a.analyze(in)) {
+          if (seen.add(r.id())) {
+            recs.add(r);
+          }
         }
       }
       timing.accept(a.type().wire(), System.nanoTime() - t0);
+    }
+    long t0 = System.nanoTime();
+    for (Recommendation r : SimulatedImpact.apply(in, proposals)) {
+      if (seen.add(r.id())) {
+        recs.add(r);
+      }
+    }
+    if (!proposals.isEmpty()) {
+      timing.accept("(impact simulation)", System.nanoTime() - t0);
     }
     for (RecommendationType t : Analyzers.notYetImplemented()) {
       skipped.add(new Skipped(t.wire(), "not implemented in this version of Least"));

@@ -1,6 +1,7 @@
 package dev.least.analysis;
 
 import dev.least.policy.entra.ConditionalAccessPolicy;
+import dev.least.policy.entra.PolicyChange;
 import dev.least.policy.entra.PolicyState;
 import dev.least.recommend.Evidence;
 import dev.least.recommend.JsonValue;
@@ -25,9 +26,10 @@ import java.util.Set;
  * levels, device filter, exclusions, grant and session controls. They can become one policy
  * including every group, user and role of the set; the one kept is the first by name. Policies with
  * unknown conditions, and guardrail-protected ones, are left out. Confidence 0.9 (the merged policy
- * applies exactly where the set applied); risk low.
+ * applies exactly where the set applied); risk low. Impact: the kept policy replayed with every
+ * include of the set and the others deleted (none should change: that is the check).
  */
-public final class ConsolidatePoliciesAnalyzer implements Analyzer {
+public final class ConsolidatePoliciesAnalyzer implements PolicyChangeAnalyzer {
   /** Everything but the policy's identity and its include lists. */
   private record Shape(
       PolicyState state,
@@ -58,7 +60,7 @@ public final class ConsolidatePoliciesAnalyzer implements Analyzer {
   }
 
   @Override
-  public List<Recommendation> analyze(AnalysisInput in) {
+  public List<Proposal> propose(AnalysisInput in) {
     List<ConditionalAccessPolicy> policies =
         new ArrayList<>(in.snapshot().conditionalAccessPolicies());
     policies.sort(
@@ -92,7 +94,7 @@ public final class ConsolidatePoliciesAnalyzer implements Analyzer {
                   : u.excludeGuestsOrExternalUserTypes());
       groups.computeIfAbsent(s, k -> new ArrayList<>()).add(p);
     }
-    List<Recommendation> out = new ArrayList<>();
+    List<Proposal> out = new ArrayList<>();
     for (List<ConditionalAccessPolicy> same : groups.values()) {
       if (same.size() < 2) {
         continue;
@@ -111,35 +113,52 @@ public final class ConsolidatePoliciesAnalyzer implements Analyzer {
       List<Ref> subjects =
           merged.stream().map(p -> new Ref("policy", p.id().value(), p.displayName())).toList();
       List<String> names = merged.stream().map(ConditionalAccessPolicy::displayName).toList();
+      List<PolicyChange> changes = new ArrayList<>();
+      ConditionalAccessPolicy.Users u = keep.users();
+      changes.add(
+          new PolicyChange.Replaced(
+              keep.withUsers(
+                  new ConditionalAccessPolicy.Users(
+                      List.copyOf(users),
+                      u.excludeUsers(),
+                      List.copyOf(groupIds),
+                      u.excludeGroups(),
+                      List.copyOf(roles),
+                      u.excludeRoles(),
+                      u.includeGuestsOrExternalUserTypes(),
+                      u.excludeGuestsOrExternalUserTypes()))));
+      merged.forEach(m -> changes.add(new PolicyChange.Deleted(m.id())));
       out.add(
-          new Recommendation(
-              Recommendation.stableId(type(), "entra", target, subjects),
-              type(),
-              "entra",
-              target,
-              subjects,
-              "Fold " + String.join(", ", names) + " into '" + keep.displayName() + "'",
-              new Patch(
-                  "PATCH",
-                  "/identity/conditionalAccess/policies/" + keep.id().value(),
-                  JsonValue.obj(
-                      "conditions",
+          new Proposal(
+              new Recommendation(
+                  Recommendation.stableId(type(), "entra", target, subjects),
+                  type(),
+                  "entra",
+                  target,
+                  subjects,
+                  "Fold " + String.join(", ", names) + " into '" + keep.displayName() + "'",
+                  new Patch(
+                      "PATCH",
+                      "/identity/conditionalAccess/policies/" + keep.id().value(),
                       JsonValue.obj(
-                          "users",
+                          "conditions",
                           JsonValue.obj(
-                              "includeUsers", List.copyOf(users),
-                              "includeGroups", List.copyOf(groupIds),
-                              "includeRoles", List.copyOf(roles))))),
-              0.9,
-              Risk.LOW,
-              Map.of("policiesRemoved", (double) merged.size(), "usersAffected", 0.0),
-              "The policies differ only in whom they include; one policy including all of them"
-                  + " applies exactly where they applied",
-              List.of(
-                  Evidence.count("policies with the same conditions and controls", same.size()),
-                  Evidence.fact("kept", keep.displayName()),
-                  Evidence.fact("merged", String.join(", ", names))),
-              Mode.ADVISORY));
+                              "users",
+                              JsonValue.obj(
+                                  "includeUsers", List.copyOf(users),
+                                  "includeGroups", List.copyOf(groupIds),
+                                  "includeRoles", List.copyOf(roles))))),
+                  0.9,
+                  Risk.LOW,
+                  Map.of("policiesRemoved", (double) merged.size()),
+                  "The policies differ only in whom they include; one policy including all of them"
+                      + " applies exactly where they applied",
+                  List.of(
+                      Evidence.count("policies with the same conditions and controls", same.size()),
+                      Evidence.fact("kept", keep.displayName()),
+                      Evidence.fact("merged", String.join(", ", names))),
+                  Mode.ADVISORY),
+              new WhatIfChange.Entra(changes, List.of())));
     }
     return out;
   }

@@ -5,6 +5,7 @@ import dev.least.model.ClientAppType;
 import dev.least.model.SignInLog;
 import dev.least.model.SignInOutcome;
 import dev.least.model.Source;
+import dev.least.policy.entra.PolicyChange;
 import dev.least.recommend.Evidence;
 import dev.least.recommend.JsonValue;
 import dev.least.recommend.Mode;
@@ -26,8 +27,9 @@ import java.util.TreeMap;
  * legacy clients for all users, excluding guardrail-protected users. Subjects: every account seen
  * using legacy clients. Confidence 0.9 with 10 or more successful legacy sign-ins, else 0.75; risk
  * medium (a legacy mail client or scanner may depend on it — the patch starts in report-only).
+ * Impact: the policy replayed as enforced ({@link SimulatedImpact}).
  */
-public final class LegacyAuthAnalyzer implements Analyzer {
+public final class LegacyAuthAnalyzer implements PolicyChangeAnalyzer {
   @Override
   public RecommendationType type() {
     return RecommendationType.BLOCK_LEGACY_AUTH;
@@ -45,7 +47,7 @@ public final class LegacyAuthAnalyzer implements Analyzer {
   }
 
   @Override
-  public List<Recommendation> analyze(AnalysisInput in) {
+  public List<Proposal> propose(AnalysisInput in) {
     SignInLog log = in.snapshot().signIns();
     long successes = 0;
     long attempts = 0;
@@ -80,12 +82,7 @@ public final class LegacyAuthAnalyzer implements Analyzer {
     }
     String tenant = in.snapshot().manifest().tenant();
     List<Ref> subjects = new ArrayList<>();
-    List<String> protectedIds = new ArrayList<>();
-    for (Account a : in.snapshot().accounts()) {
-      if (a.source() == Source.ENTRA && in.guardrails().protects(a)) {
-        protectedIds.add(a.id().value());
-      }
-    }
+    List<String> protectedIds = ProposedPolicies.protectedEntraAccounts(in);
     for (String u : users.keySet()) {
       Account a = in.directory().account(u);
       if (a != null && in.guardrails().protects(a)) {
@@ -111,37 +108,48 @@ public final class LegacyAuthAnalyzer implements Analyzer {
                 "grantControls",
                 JsonValue.obj("operator", "OR", "builtInControls", List.of("block"))));
     Ref target = new Ref("tenant", tenant, tenant);
+    String id = Recommendation.stableId(type(), "entra", target, List.of());
+    // the patch starts in report-only; the impact is that of enforcing it
+    WhatIfChange enforced =
+        WhatIfChange.Entra.of(
+            new PolicyChange.Added(
+                ProposedPolicies.forAllUsers(
+                    ProposedPolicies.idFor(id),
+                    "Block legacy authentication",
+                    protectedIds,
+                    List.of("exchangeActiveSync", "other"),
+                    List.of(),
+                    List.of("block"))));
     return List.of(
-        new Recommendation(
-            Recommendation.stableId(type(), "entra", target, List.of()),
-            type(),
-            "entra",
-            target,
-            subjects,
-            "Block legacy authentication (Exchange ActiveSync and other clients) with a CA policy,"
-                + " starting in report-only",
-            patch,
-            successes >= 10 ? 0.9 : 0.75,
-            Risk.MEDIUM,
-            Map.of(
-                "signInsAffected", (double) successes,
-                "usersAffected", (double) subjects.size(),
-                "failuresAdded", (double) successes),
-            successes
-                + " of "
-                + attempts
-                + " legacy-protocol sign-ins succeeded for "
-                + users.size()
-                + " accounts; no enabled policy blocks them",
-            List.of(
-                new Evidence(
-                    "count",
-                    "successful legacy-protocol sign-ins",
-                    new JsonValue.Num(successes),
-                    samples,
-                    Instant.ofEpochMilli(from),
-                    Instant.ofEpochMilli(to)),
-                Evidence.count("accounts using legacy clients", users.size())),
-            Mode.ADVISORY));
+        new Proposal(
+            new Recommendation(
+                id,
+                type(),
+                "entra",
+                target,
+                subjects,
+                "Block legacy authentication (Exchange ActiveSync and other clients) with a CA policy,"
+                    + " starting in report-only",
+                patch,
+                successes >= 10 ? 0.9 : 0.75,
+                Risk.MEDIUM,
+                Map.of("legacySignInsSucceeded", (double) successes),
+                successes
+                    + " of "
+                    + attempts
+                    + " legacy-protocol sign-ins succeeded for "
+                    + users.size()
+                    + " accounts; no enabled policy blocks them",
+                List.of(
+                    new Evidence(
+                        "count",
+                        "successful legacy-protocol sign-ins",
+                        new JsonValue.Num(successes),
+                        samples,
+                        Instant.ofEpochMilli(from),
+                        Instant.ofEpochMilli(to)),
+                    Evidence.count("accounts using legacy clients", users.size())),
+                Mode.ADVISORY),
+            enforced));
   }
 }

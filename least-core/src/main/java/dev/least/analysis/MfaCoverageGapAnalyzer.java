@@ -2,6 +2,7 @@ package dev.least.analysis;
 
 import dev.least.model.Account;
 import dev.least.model.ClientAppType;
+import dev.least.model.PolicyId;
 import dev.least.model.PrincipalKind;
 import dev.least.model.RiskLevel;
 import dev.least.model.RoleDefinition;
@@ -11,8 +12,13 @@ import dev.least.policy.Evaluation;
 import dev.least.policy.PolicyOutcome;
 import dev.least.policy.SignInFacts;
 import dev.least.policy.entra.ConditionalAccessEvaluator;
+import dev.least.policy.entra.ConditionalAccessPolicy;
+import dev.least.policy.entra.PolicyChange;
+import dev.least.policy.entra.PolicyState;
 import dev.least.recommend.Evidence;
+import dev.least.recommend.JsonValue;
 import dev.least.recommend.Mode;
+import dev.least.recommend.Patch;
 import dev.least.recommend.Recommendation;
 import dev.least.recommend.RecommendationType;
 import dev.least.recommend.Ref;
@@ -33,9 +39,10 @@ import java.util.Set;
  * device. Covered means some enabled policy requires {@code mfa}, an authentication strength or
  * {@code block} outright (an OR with another control, such as "MFA or compliant device", does not
  * guarantee MFA). Guardrail-protected accounts (break-glass) are left alone. Confidence 0.9; risk
- * medium (a new MFA requirement prompts an administrator).
+ * medium (a new MFA requirement prompts an administrator). Impact: a policy requiring MFA for the
+ * account on all apps, replayed as enforced over the account's sign-ins.
  */
-public final class MfaCoverageGapAnalyzer implements Analyzer {
+public final class MfaCoverageGapAnalyzer implements PolicyChangeAnalyzer {
   static final String GLOBAL_ADMIN = "62e90394-69f5-4237-9190-012177145e10";
   static final String PROBE_APP = "00000000-0000-0000-0000-00000000c0de";
   static final String PROBE_IP = "192.0.2.77";
@@ -54,7 +61,7 @@ public final class MfaCoverageGapAnalyzer implements Analyzer {
   }
 
   @Override
-  public List<Recommendation> analyze(AnalysisInput in) {
+  public List<Proposal> propose(AnalysisInput in) {
     Map<String, RoleDefinition> privileged = new HashMap<>();
     for (RoleDefinition r : in.snapshot().roles()) {
       String template = r.templateId() == null ? r.id().value() : r.templateId();
@@ -66,7 +73,7 @@ public final class MfaCoverageGapAnalyzer implements Analyzer {
     ConditionalAccessEvaluator engine =
         new ConditionalAccessEvaluator(
             in.snapshot().conditionalAccessPolicies(), in.snapshot().locations());
-    List<Recommendation> out = new ArrayList<>();
+    List<Proposal> out = new ArrayList<>();
     for (Account a : in.snapshot().accounts()) {
       if (a.source() != Source.ENTRA || !a.status().canSignIn() || in.guardrails().protects(a)) {
         continue;
@@ -108,37 +115,79 @@ public final class MfaCoverageGapAnalyzer implements Analyzer {
       }
       List<String> names = held.stream().map(RoleDefinition::name).toList();
       Ref target = new Ref("user", id, a.login());
+      String recId = Recommendation.stableId(type(), "entra", target, List.of());
+      String policyName = "Require MFA for " + a.login();
+      // the patch starts in report-only; the impact is that of enforcing it
+      WhatIfChange change =
+          WhatIfChange.Entra.of(
+              new PolicyChange.Added(
+                  ConditionalAccessPolicy.proposed(
+                      new PolicyId(ProposedPolicies.idFor(recId)),
+                      policyName,
+                      PolicyState.ENABLED,
+                      new ConditionalAccessPolicy.Users(
+                          List.of(id),
+                          List.of(),
+                          List.of(),
+                          List.of(),
+                          List.of(),
+                          List.of(),
+                          null,
+                          null),
+                      List.of("All"),
+                      List.of(),
+                      new ConditionalAccessPolicy.Locations(List.of(), List.of()),
+                      List.of("mfa"))));
+      Patch patch =
+          new Patch(
+              "POST",
+              "/identity/conditionalAccess/policies",
+              JsonValue.obj(
+                  "displayName",
+                  policyName,
+                  "state",
+                  "enabledForReportingButNotEnforced",
+                  "conditions",
+                  JsonValue.obj(
+                      "users", JsonValue.obj("includeUsers", List.of(id)),
+                      "applications", JsonValue.obj("includeApplications", List.of("All")),
+                      "clientAppTypes", List.of("all")),
+                  "grantControls",
+                  JsonValue.obj("operator", "OR", "builtInControls", List.of("mfa"))));
       out.add(
-          new Recommendation(
-              Recommendation.stableId(type(), "entra", target, List.of()),
-              type(),
-              "entra",
-              target,
-              List.of(),
-              "Require MFA for "
-                  + a.login()
-                  + " ("
-                  + String.join(", ", names)
-                  + "): add the role to the admin MFA policy or remove the exclusion",
-              null,
-              0.9,
-              Risk.MEDIUM,
-              Map.of("usersAffected", 1.0),
-              a.login()
-                  + " holds "
-                  + String.join(", ", names)
-                  + " and no enabled policy requires MFA on a browser sign-in to an app no policy"
-                  + " names from an address outside every named location",
-              List.of(
-                  Evidence.fact("privileged roles", String.join(", ", names)),
-                  Evidence.count(
-                      "enabled policies evaluated",
-                      in.snapshot().conditionalAccessPolicies().stream()
-                          .filter(p -> p.state() == dev.least.policy.entra.PolicyState.ENABLED)
-                          .count()),
-                  Evidence.fact(
-                      "policies that apply to the probe sign-in", applied(ev).toString())),
-              Mode.ADVISORY));
+          new Proposal(
+              new Recommendation(
+                  recId,
+                  type(),
+                  "entra",
+                  target,
+                  List.of(),
+                  "Require MFA for "
+                      + a.login()
+                      + " ("
+                      + String.join(", ", names)
+                      + "): add the role to the admin MFA policy or remove the exclusion; the patch"
+                      + " creates a report-only policy requiring MFA for the account on all apps",
+                  patch,
+                  0.9,
+                  Risk.MEDIUM,
+                  Map.of(),
+                  a.login()
+                      + " holds "
+                      + String.join(", ", names)
+                      + " and no enabled policy requires MFA on a browser sign-in to an app no policy"
+                      + " names from an address outside every named location",
+                  List.of(
+                      Evidence.fact("privileged roles", String.join(", ", names)),
+                      Evidence.count(
+                          "enabled policies evaluated",
+                          in.snapshot().conditionalAccessPolicies().stream()
+                              .filter(p -> p.state() == dev.least.policy.entra.PolicyState.ENABLED)
+                              .count()),
+                      Evidence.fact(
+                          "policies that apply to the probe sign-in", applied(ev).toString())),
+                  Mode.ADVISORY),
+              change));
     }
     return out;
   }

@@ -8,6 +8,7 @@ import dev.least.model.SignInEvent;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
 import dev.least.policy.entra.ConditionalAccessPolicy;
+import dev.least.policy.entra.PolicyChange;
 import dev.least.policy.entra.PolicyState;
 import dev.least.recommend.Evidence;
 import dev.least.recommend.JsonValue;
@@ -34,9 +35,9 @@ import java.util.Set;
  * exclusionMinFailureRate} (default 0.5) against at most 0.1 for everyone else, and no medium or
  * high sign-in risk on the failing sign-ins. Only the most specific such group per policy is named
  * (the smallest). Suggests excluding it or giving it an alternative control. Confidence 0.85; risk
- * medium (the cohort loses a control).
+ * medium (the cohort loses a control). Impact: the policy replayed with the group excluded.
  */
-public final class PolicyExclusionAnalyzer implements Analyzer {
+public final class PolicyExclusionAnalyzer implements PolicyChangeAnalyzer {
   @Override
   public RecommendationType type() {
     return RecommendationType.POLICY_EXCLUSION;
@@ -50,7 +51,7 @@ public final class PolicyExclusionAnalyzer implements Analyzer {
   }
 
   @Override
-  public List<Recommendation> analyze(AnalysisInput in) {
+  public List<Proposal> propose(AnalysisInput in) {
     int minMembers = in.threshold("exclusionMinMembers", 5);
     int minSignIns = in.threshold("exclusionMinSignIns", 20);
     double minRate = in.settings().thresholds().get("exclusionMinFailureRate", 0.5);
@@ -96,7 +97,7 @@ public final class PolicyExclusionAnalyzer implements Analyzer {
     }
     Map<String, Group> groups = new HashMap<>();
     in.snapshot().groups().forEach(g -> groups.put(g.id().value(), g));
-    List<Recommendation> out = new ArrayList<>();
+    List<Proposal> out = new ArrayList<>();
     for (Map.Entry<String, Map<String, long[]>> pe : stats.entrySet()) {
       ConditionalAccessPolicy p = enabled.get(pe.getKey());
       Map<String, long[]> byAccount = pe.getValue();
@@ -148,56 +149,69 @@ public final class PolicyExclusionAnalyzer implements Analyzer {
       Ref target = new Ref("policy", p.id().value(), p.displayName());
       List<Ref> subjects = List.of(new Ref("group", best, g.name()));
       double rate = (double) bestT[2] / bestT[1];
+      ConditionalAccessPolicy.Users u = p.users();
+      WhatIfChange change =
+          WhatIfChange.Entra.of(
+              new PolicyChange.Replaced(
+                  p.withUsers(
+                      new ConditionalAccessPolicy.Users(
+                          u.includeUsers(),
+                          u.excludeUsers(),
+                          u.includeGroups(),
+                          List.copyOf(exclude),
+                          u.includeRoles(),
+                          u.excludeRoles(),
+                          u.includeGuestsOrExternalUserTypes(),
+                          u.excludeGuestsOrExternalUserTypes()))));
       out.add(
-          new Recommendation(
-              Recommendation.stableId(type(), "entra", target, subjects),
-              type(),
-              "entra",
-              target,
-              subjects,
-              "Exclude '"
-                  + g.name()
-                  + "' from '"
-                  + p.displayName()
-                  + "', or give it an alternative control (e.g. MFA or app protection instead)",
-              new Patch(
-                  "PATCH",
-                  "/identity/conditionalAccess/policies/" + p.id().value(),
-                  JsonValue.obj(
-                      "conditions",
+          new Proposal(
+              new Recommendation(
+                  Recommendation.stableId(type(), "entra", target, subjects),
+                  type(),
+                  "entra",
+                  target,
+                  subjects,
+                  "Exclude '"
+                      + g.name()
+                      + "' from '"
+                      + p.displayName()
+                      + "', or give it an alternative control (e.g. MFA or app protection instead)",
+                  new Patch(
+                      "PATCH",
+                      "/identity/conditionalAccess/policies/" + p.id().value(),
                       JsonValue.obj(
-                          "users", JsonValue.obj("excludeGroups", List.copyOf(exclude))))),
-              0.85,
-              Risk.MEDIUM,
-              Map.of(
-                  "usersAffected", (double) bestT[0],
-                  "signInsAffected", (double) bestT[1],
-                  "failuresAvoided", (double) bestT[2]),
-              String.format(
-                  java.util.Locale.ROOT,
-                  "%d members of %s failed %s on %.0f%% of %d sign-ins (everyone else: %.0f%%),"
-                      + " none at medium or high sign-in risk",
-                  bestT[0],
-                  g.name(),
-                  p.displayName(),
-                  rate * 100,
-                  bestT[1],
-                  allApplied == bestT[1]
-                      ? 0.0
-                      : 100.0 * (allFailed - bestT[2]) / (allApplied - bestT[1])),
-              List.of(
-                  new Evidence(
-                      "count",
-                      "failed sign-ins under the policy",
-                      new JsonValue.Num(bestT[2]),
-                      samples.getOrDefault(p.id().value(), List.of()),
-                      null,
-                      null),
-                  Evidence.count("sign-ins under the policy", bestT[1]),
-                  Evidence.count("members affected", bestT[0])),
-              Mode.ADVISORY));
+                          "conditions",
+                          JsonValue.obj(
+                              "users", JsonValue.obj("excludeGroups", List.copyOf(exclude))))),
+                  0.85,
+                  Risk.MEDIUM,
+                  Map.of("failuresLogged", (double) bestT[2]),
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%d members of %s failed %s on %.0f%% of %d sign-ins (everyone else: %.0f%%),"
+                          + " none at medium or high sign-in risk",
+                      bestT[0],
+                      g.name(),
+                      p.displayName(),
+                      rate * 100,
+                      bestT[1],
+                      allApplied == bestT[1]
+                          ? 0.0
+                          : 100.0 * (allFailed - bestT[2]) / (allApplied - bestT[1])),
+                  List.of(
+                      new Evidence(
+                          "count",
+                          "failed sign-ins under the policy",
+                          new JsonValue.Num(bestT[2]),
+                          samples.getOrDefault(p.id().value(), List.of()),
+                          null,
+                          null),
+                      Evidence.count("sign-ins under the policy", bestT[1]),
+                      Evidence.count("members affected", bestT[0])),
+                  Mode.ADVISORY),
+              change));
     }
-    out.sort(Comparator.comparing(Recommendation::id));
+    out.sort(Comparator.comparing(x -> x.recommendation().id()));
     return out;
   }
 }

@@ -5,6 +5,7 @@ import dev.least.model.SignInOutcome;
 import dev.least.model.Source;
 import dev.least.model.TriState;
 import dev.least.policy.entra.ConditionalAccessPolicy;
+import dev.least.policy.entra.PolicyChange;
 import dev.least.policy.entra.PolicyState;
 import dev.least.recommend.Evidence;
 import dev.least.recommend.JsonValue;
@@ -28,9 +29,12 @@ import java.util.Set;
  * relaxMaxFrequencyHours} (default 4) on named apps (not All, not the admin portals, no directory
  * roles in scope — low-risk targets), under which at least {@code relaxMinUsers} (default 3) users
  * completed MFA on its apps {@code relaxMinPromptsPerDay} (default 4) or more times on a typical
- * day (median over their active days). Suggests 8 hours. Confidence 0.85; risk medium.
+ * day (median over their active days). Suggests 8 hours. Confidence 0.85; risk medium. Impact: the
+ * policy replayed with 8 h; sign-in frequency is a session control the replay cannot observe (a log
+ * does not say how old the session was), so no sign-in's result changes and the prompts seen are
+ * reported as {@code mfaCompletionsObserved}.
  */
-public final class RelaxMfaFrequencyAnalyzer implements Analyzer {
+public final class RelaxMfaFrequencyAnalyzer implements PolicyChangeAnalyzer {
   @Override
   public RecommendationType type() {
     return RecommendationType.RELAX_MFA_FREQUENCY;
@@ -44,12 +48,12 @@ public final class RelaxMfaFrequencyAnalyzer implements Analyzer {
   }
 
   @Override
-  public List<Recommendation> analyze(AnalysisInput in) {
+  public List<Proposal> propose(AnalysisInput in) {
     int maxHours = in.threshold("relaxMaxFrequencyHours", 4);
     int minUsers = in.threshold("relaxMinUsers", 3);
     int minPerDay = in.threshold("relaxMinPromptsPerDay", 4);
     SignInLog log = in.snapshot().signIns();
-    List<Recommendation> out = new ArrayList<>();
+    List<Proposal> out = new ArrayList<>();
     for (ConditionalAccessPolicy p : in.snapshot().conditionalAccessPolicies()) {
       if (p.state() != PolicyState.ENABLED
           || in.guardrails().protectsPolicy(p.id().value(), p.displayName())
@@ -119,59 +123,70 @@ public final class RelaxMfaFrequencyAnalyzer implements Analyzer {
         heavy.forEach(u -> subjects.add(new Ref("user", u, null)));
       }
       Ref target = new Ref("policy", p.id().value(), p.displayName());
+      ConditionalAccessPolicy.SessionControls sc = p.sessionControls();
+      WhatIfChange change =
+          WhatIfChange.Entra.of(
+              new PolicyChange.Replaced(
+                  p.withSessionControls(
+                      new ConditionalAccessPolicy.SessionControls(
+                          8,
+                          "hours",
+                          "timeBased",
+                          sc.persistentBrowserMode(),
+                          sc.applicationEnforcedRestrictions(),
+                          sc.cloudAppSecurity()))));
       out.add(
-          new Recommendation(
-              Recommendation.stableId(type(), "entra", target, subjects),
-              type(),
-              "entra",
-              target,
-              subjects,
-              "Lengthen the sign-in frequency of '"
-                  + p.displayName()
-                  + "' from "
-                  + hours
-                  + " h to 8 h",
-              new Patch(
-                  "PATCH",
-                  "/identity/conditionalAccess/policies/" + p.id().value(),
-                  JsonValue.obj(
-                      "sessionControls",
+          new Proposal(
+              new Recommendation(
+                  Recommendation.stableId(type(), "entra", target, subjects),
+                  type(),
+                  "entra",
+                  target,
+                  subjects,
+                  "Lengthen the sign-in frequency of '"
+                      + p.displayName()
+                      + "' from "
+                      + hours
+                      + " h to 8 h",
+                  new Patch(
+                      "PATCH",
+                      "/identity/conditionalAccess/policies/" + p.id().value(),
                       JsonValue.obj(
-                          "signInFrequency",
+                          "sessionControls",
                           JsonValue.obj(
-                              "value",
-                              8,
-                              "type",
-                              "hours",
-                              "isEnabled",
-                              true,
-                              "frequencyInterval",
-                              "timeBased")))),
-              0.85,
-              Risk.MEDIUM,
-              Map.of(
-                  "usersAffected", (double) heavy.size(),
-                  "signInsAffected", (double) total,
-                  "challengesAvoided", (double) total),
-              heavy.size()
-                  + " users complete MFA "
-                  + minPerDay
-                  + "+ times on a typical day under a "
-                  + hours
-                  + " h sign-in frequency on "
-                  + apps.size()
-                  + " named app(s)",
-              List.of(
-                  new Evidence(
-                      "count",
-                      "MFA completions on the policy's apps by the re-prompted users",
-                      new JsonValue.Num(total),
-                      samples,
-                      null,
-                      null),
-                  Evidence.count("users re-prompted", heavy.size()),
-                  Evidence.fact("sign-in frequency", hours + " h")),
-              Mode.ADVISORY));
+                              "signInFrequency",
+                              JsonValue.obj(
+                                  "value",
+                                  8,
+                                  "type",
+                                  "hours",
+                                  "isEnabled",
+                                  true,
+                                  "frequencyInterval",
+                                  "timeBased")))),
+                  0.85,
+                  Risk.MEDIUM,
+                  Map.of("mfaCompletionsObserved", (double) total),
+                  heavy.size()
+                      + " users complete MFA "
+                      + minPerDay
+                      + "+ times on a typical day under a "
+                      + hours
+                      + " h sign-in frequency on "
+                      + apps.size()
+                      + " named app(s)",
+                  List.of(
+                      new Evidence(
+                          "count",
+                          "MFA completions on the policy's apps by the re-prompted users",
+                          new JsonValue.Num(total),
+                          samples,
+                          null,
+                          null),
+                      Evidence.count("users re-prompted", heavy.size()),
+                      Evidence.fact("sign-in frequency", hours + " h")),
+                  Mode.ADVISORY),
+              change));
     }
     return out;
   }

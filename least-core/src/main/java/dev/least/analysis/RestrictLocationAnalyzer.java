@@ -3,6 +3,7 @@ package dev.least.analysis;
 import dev.least.model.SignInLog;
 import dev.least.model.SignInOutcome;
 import dev.least.model.Source;
+import dev.least.policy.entra.PolicyChange;
 import dev.least.recommend.Evidence;
 import dev.least.recommend.JsonValue;
 import dev.least.recommend.Mode;
@@ -26,9 +27,10 @@ import java.util.TreeMap;
  * account signed in successfully in the whole window. Flags a country with at least {@code
  * restrictMinAttempts} (default 20) attempts against at least {@code restrictMinAccounts} (default
  * 5) accounts and zero successes. Per platform. Confidence 0.9 with 50 or more attempts, else 0.8;
- * risk low (nobody signs in from there).
+ * risk low (nobody signs in from there). Impact: Entra replays a country named location with an
+ * enabled policy blocking it (all users but the guardrail-protected), Okta a blocklist zone.
  */
-public final class RestrictLocationAnalyzer implements Analyzer {
+public final class RestrictLocationAnalyzer implements PolicyChangeAnalyzer {
   private static final class Tally {
     long attempts;
     long successes;
@@ -51,7 +53,7 @@ public final class RestrictLocationAnalyzer implements Analyzer {
   }
 
   @Override
-  public List<Recommendation> analyze(AnalysisInput in) {
+  public List<Proposal> propose(AnalysisInput in) {
     int minAttempts = in.threshold("restrictMinAttempts", 20);
     int minAccounts = in.threshold("restrictMinAccounts", 5);
     SignInLog log = in.snapshot().signIns();
@@ -76,7 +78,7 @@ public final class RestrictLocationAnalyzer implements Analyzer {
       t.from = Math.min(t.from, log.epochMillis(i));
       t.to = Math.max(t.to, log.epochMillis(i));
     }
-    List<Recommendation> out = new ArrayList<>();
+    List<Proposal> out = new ArrayList<>();
     for (Map.Entry<String, Tally> e : tallies.entrySet()) {
       Tally t = e.getValue();
       if (t.successes > 0 || t.attempts < minAttempts || t.accounts.size() < minAccounts) {
@@ -109,42 +111,63 @@ public final class RestrictLocationAnalyzer implements Analyzer {
                       "includeUnknownCountriesAndRegions",
                       false));
       List<String> samples = t.samples.stream().map(log::eventId).toList();
+      String id = Recommendation.stableId(type(), platform, target, List.of());
+      String locationId = ProposedPolicies.idFor(id);
+      WhatIfChange change =
+          Source.OKTA.folder().equals(platform)
+              ? new WhatIfChange.Okta(
+                  List.of(),
+                  List.of(
+                      ProposedPolicies.country(
+                          locationId, Source.OKTA, "Blocked country " + code, code)))
+              : new WhatIfChange.Entra(
+                  List.of(
+                      new PolicyChange.Added(
+                          ProposedPolicies.forAllUsers(
+                              locationId + "-policy",
+                              "Block sign-ins from " + code,
+                              ProposedPolicies.protectedEntraAccounts(in),
+                              List.of(),
+                              List.of(locationId),
+                              List.of("block")))),
+                  List.of(
+                      ProposedPolicies.country(
+                          locationId, Source.ENTRA, "Blocked country " + code, code)));
       out.add(
-          new Recommendation(
-              Recommendation.stableId(type(), platform, target, List.of()),
-              type(),
-              platform,
-              target,
-              List.of(),
-              "Block sign-ins from "
-                  + code
-                  + ("okta".equals(platform)
-                      ? " with a blocklist network zone"
-                      : ": create a country named location and include it in a block policy"),
-              patch,
-              t.attempts >= 50 ? 0.9 : 0.8,
-              Risk.LOW,
-              Map.of(
-                  "signInsAffected", (double) t.attempts,
-                  "usersAffected", 0.0,
-                  "accountsTargeted", (double) t.accounts.size()),
-              t.attempts
-                  + " sign-in attempts against "
-                  + t.accounts.size()
-                  + " accounts from "
-                  + code
-                  + ", none successful; no account signs in from there",
-              List.of(
-                  new Evidence(
-                      "count",
-                      "attempts from " + code,
-                      new JsonValue.Num(t.attempts),
-                      samples,
-                      Instant.ofEpochMilli(t.from),
-                      Instant.ofEpochMilli(t.to)),
-                  Evidence.count("accounts targeted", t.accounts.size()),
-                  Evidence.count("successful sign-ins from " + code, 0)),
-              Mode.ADVISORY));
+          new Proposal(
+              new Recommendation(
+                  id,
+                  type(),
+                  platform,
+                  target,
+                  List.of(),
+                  "Block sign-ins from "
+                      + code
+                      + ("okta".equals(platform)
+                          ? " with a blocklist network zone"
+                          : ": create a country named location and include it in a block policy"),
+                  patch,
+                  t.attempts >= 50 ? 0.9 : 0.8,
+                  Risk.LOW,
+                  Map.of("accountsTargeted", (double) t.accounts.size()),
+                  t.attempts
+                      + " sign-in attempts against "
+                      + t.accounts.size()
+                      + " accounts from "
+                      + code
+                      + ", none successful; no account signs in from there",
+                  List.of(
+                      new Evidence(
+                          "count",
+                          "attempts from " + code,
+                          new JsonValue.Num(t.attempts),
+                          samples,
+                          Instant.ofEpochMilli(t.from),
+                          Instant.ofEpochMilli(t.to)),
+                      Evidence.count("accounts targeted", t.accounts.size()),
+                      Evidence.count("successful sign-ins from " + code, 0)),
+                  Mode.ADVISORY),
+              change));
     }
     return out;
   }

@@ -7,7 +7,11 @@ import dev.least.policy.Evaluation;
 import dev.least.policy.PolicyOutcome;
 import dev.least.policy.entra.ConditionalAccessEvaluator;
 import dev.least.policy.entra.ConditionalAccessPolicy;
+import dev.least.policy.entra.PolicyChange;
 import dev.least.policy.entra.PolicyState;
+import dev.least.policy.okta.OktaPolicy;
+import dev.least.policy.okta.OktaPolicyType;
+import dev.least.policy.okta.OktaRule;
 import dev.least.recommend.Evidence;
 import dev.least.recommend.Mode;
 import dev.least.recommend.Patch;
@@ -19,6 +23,7 @@ import dev.least.replay.SignInFactsResolver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +36,9 @@ import java.util.Optional;
  * window holds at least {@code retireMinSignIns} (default 1,000) evaluated sign-ins and spans at
  * least 14 days, else 0.8; a policy whose conditions were not evaluable for some sign-in is not
  * recommended. Risk low; a zero-hit report-only policy with high confidence is auto_eligible (it
- * enforces nothing today). Okta: not yet.
+ * enforces nothing today). Okta: see {@link #okta}.
  */
-public final class RetirePolicyAnalyzer implements Analyzer {
+public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
   public static final int DEFAULT_MIN_AGE_DAYS = 30;
 
   @Override
@@ -43,6 +48,13 @@ public final class RetirePolicyAnalyzer implements Analyzer {
 
   @Override
   public Optional<String> skipReason(AnalysisInput in) {
+    if (entraSkipReason(in).isPresent() && in.snapshot().oktaPolicies().isEmpty()) {
+      return entraSkipReason(in);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> entraSkipReason(AnalysisInput in) {
     if (in.snapshot().conditionalAccessPolicies().isEmpty()) {
       return Optional.of("no Entra CA policies (entra/identity/conditionalAccess/policies.json)");
     }
@@ -56,13 +68,22 @@ public final class RetirePolicyAnalyzer implements Analyzer {
   }
 
   @Override
-  public List<Recommendation> analyze(AnalysisInput in) {
+  public List<Proposal> propose(AnalysisInput in) {
+    List<Proposal> out = new ArrayList<>();
+    if (entraSkipReason(in).isEmpty()) {
+      out.addAll(entra(in));
+    }
+    out.addAll(okta(in));
+    return out;
+  }
+
+  private List<Proposal> entra(AnalysisInput in) {
     int minAge = in.threshold("retireMinAgeDays", DEFAULT_MIN_AGE_DAYS);
     int minSignIns = in.threshold("retireMinSignIns", 1000);
     long cutoff = in.nowMillis() - Duration.ofDays(minAge).toMillis();
     SignInLog log = in.snapshot().signIns();
     SignInFactsResolver resolver = new SignInFactsResolver(in.directory());
-    List<Recommendation> out = new ArrayList<>();
+    List<Proposal> out = new ArrayList<>();
     for (ConditionalAccessPolicy p : in.snapshot().conditionalAccessPolicies()) {
       if (p.state() != PolicyState.REPORT_ONLY && p.state() != PolicyState.DISABLED) {
         continue;
@@ -75,7 +96,8 @@ public final class RetirePolicyAnalyzer implements Analyzer {
         continue;
       }
       ConditionalAccessEvaluator asEnabled =
-          new ConditionalAccessEvaluator(List.of(enabled(p)), in.snapshot().locations());
+          new ConditionalAccessEvaluator(
+              List.of(p.withState(PolicyState.ENABLED)), in.snapshot().locations());
       long evaluated = 0;
       long hits = 0;
       long notEvaluable = 0;
@@ -109,63 +131,158 @@ public final class RetirePolicyAnalyzer implements Analyzer {
       boolean reportOnly = p.state() == PolicyState.REPORT_ONLY;
       Ref target = new Ref("policy", p.id().value(), p.displayName());
       out.add(
-          new Recommendation(
-              Recommendation.stableId(type(), "entra", target, List.of()),
-              type(),
-              "entra",
-              target,
-              List.of(),
-              "Retire '" + p.displayName() + "': as if enabled it would have applied to no sign-in",
-              new Patch("DELETE", "/identity/conditionalAccess/policies/" + p.id().value(), null),
-              confidence,
-              Risk.LOW,
-              Map.of(
-                  "signInsAffected",
-                  0.0,
-                  "usersAffected",
-                  0.0,
-                  "signInsEvaluated",
-                  (double) evaluated),
-              (reportOnly ? "Report-only" : "Disabled")
-                  + " since at least "
-                  + changed
-                  + "; evaluated as enabled over "
-                  + evaluated
-                  + " Entra sign-ins it applies to none",
-              List.of(
-                  new Evidence(
-                      "count",
-                      "sign-ins the policy would apply to if enabled",
-                      new dev.least.recommend.JsonValue.Num(0),
-                      List.of(),
-                      Instant.ofEpochMilli(from),
-                      Instant.ofEpochMilli(to)),
-                  Evidence.count("sign-ins evaluated", evaluated),
-                  Evidence.fact("state", p.state().wire()),
-                  Evidence.fact("last modified", changed.toString())),
-              reportOnly && strong ? Mode.AUTO_ELIGIBLE : Mode.ADVISORY));
+          new Proposal(
+              new Recommendation(
+                  Recommendation.stableId(type(), "entra", target, List.of()),
+                  type(),
+                  "entra",
+                  target,
+                  List.of(),
+                  "Retire '"
+                      + p.displayName()
+                      + "': as if enabled it would have applied to no sign-in",
+                  new Patch(
+                      "DELETE", "/identity/conditionalAccess/policies/" + p.id().value(), null),
+                  confidence,
+                  Risk.LOW,
+                  Map.of("signInsEvaluatedAsEnabled", (double) evaluated),
+                  (reportOnly ? "Report-only" : "Disabled")
+                      + " since at least "
+                      + changed
+                      + "; evaluated as enabled over "
+                      + evaluated
+                      + " Entra sign-ins it applies to none",
+                  List.of(
+                      new Evidence(
+                          "count",
+                          "sign-ins the policy would apply to if enabled",
+                          new dev.least.recommend.JsonValue.Num(0),
+                          List.of(),
+                          Instant.ofEpochMilli(from),
+                          Instant.ofEpochMilli(to)),
+                      Evidence.count("sign-ins evaluated", evaluated),
+                      Evidence.fact("state", p.state().wire()),
+                      Evidence.fact("last modified", changed.toString())),
+                  reportOnly && strong ? Mode.AUTO_ELIGIBLE : Mode.ADVISORY),
+              WhatIfChange.Entra.of(new PolicyChange.Deleted(p.id()))));
     }
     return out;
   }
 
-  private static ConditionalAccessPolicy enabled(ConditionalAccessPolicy p) {
-    return new ConditionalAccessPolicy(
-        p.id(),
-        p.displayName(),
-        PolicyState.ENABLED,
-        p.created(),
-        p.modified(),
-        p.users(),
-        p.applications(),
-        p.clientAppTypes(),
-        p.platforms(),
-        p.locations(),
-        p.signInRiskLevels(),
-        p.userRiskLevels(),
-        p.deviceFilter(),
-        p.grantControls(),
-        p.sessionControls(),
-        p.unknownValues(),
-        p.rawJson());
+  /**
+   * Okta: an INACTIVE policy (not the default), and an active rule that can never match because a
+   * higher-priority active rule of the same active policy has no condition at all (a catch-all) —
+   * Okta walks rules in priority order and stops at the first match. The default (system) rule is
+   * never proposed. An inactive policy may be kept as a standby (protect it in {@code least.yaml}),
+   * so its confidence is 0.8 and it stays advisory; a shadowed rule is certain (0.95) and
+   * deactivating it changes nothing, so it is auto_eligible.
+   */
+  private List<Proposal> okta(AnalysisInput in) {
+    List<Proposal> out = new ArrayList<>();
+    for (OktaPolicy p : in.snapshot().oktaPolicies()) {
+      if (p.system()
+          || in.guardrails().protectsPolicy(p.id().value(), p.name())
+          || (p.type() != OktaPolicyType.OKTA_SIGN_ON
+              && p.type() != OktaPolicyType.ACCESS_POLICY)) {
+        continue;
+      }
+      Ref target = new Ref("policy", p.id().value(), p.name());
+      if (!p.active()) {
+        out.add(
+            new Proposal(
+                new Recommendation(
+                    Recommendation.stableId(type(), "okta", target, List.of()),
+                    type(),
+                    "okta",
+                    target,
+                    List.of(),
+                    "Delete the inactive Okta policy '" + p.name() + "'",
+                    new Patch("DELETE", "/api/v1/policies/" + p.id().value(), null),
+                    0.8,
+                    Risk.LOW,
+                    Map.of("rulesRemoved", (double) p.rules().size()),
+                    "'"
+                        + p.name()
+                        + "' is INACTIVE: Okta evaluates no sign-in against it; unless it is kept"
+                        + " as a standby, it only adds to what reviewers must read",
+                    List.of(
+                        Evidence.fact("status", p.status()),
+                        Evidence.fact("type", p.typeRaw()),
+                        Evidence.count("rules", p.rules().size())),
+                    Mode.ADVISORY),
+                new WhatIfChange.Okta(List.of(p), List.of())));
+        continue;
+      }
+      List<OktaRule> ordered = new ArrayList<>(p.rules());
+      ordered.sort(Comparator.comparing(OktaRule::system).thenComparingInt(OktaRule::priority));
+      OktaRule catchAll = null;
+      for (OktaRule r : ordered) {
+        if (!r.active()) {
+          continue;
+        }
+        if (catchAll != null && !r.system()) {
+          out.add(shadowed(p, r, catchAll, ordered));
+        } else if (catchAll == null && r.matchesEverything()) {
+          catchAll = r;
+        }
+      }
+    }
+    return out;
+  }
+
+  private Proposal shadowed(OktaPolicy p, OktaRule rule, OktaRule catchAll, List<OktaRule> rules) {
+    Ref target = new Ref("policy", p.id().value(), p.name());
+    // one recommendation per rule: the rule is part of the id's key, the target is its policy
+    Ref key = new Ref("policy", p.id().value() + "/rules/" + rule.id(), p.name());
+    List<OktaRule> after = new ArrayList<>();
+    for (OktaRule r : rules) {
+      after.add(r.id().equals(rule.id()) ? r.withStatus("INACTIVE") : r);
+    }
+    return new Proposal(
+        new Recommendation(
+            Recommendation.stableId(type(), "okta", key, List.of()),
+            type(),
+            "okta",
+            target,
+            List.of(),
+            "Deactivate rule '"
+                + rule.name()
+                + "' of '"
+                + p.name()
+                + "': the catch-all rule '"
+                + catchAll.name()
+                + "' above it matches every sign-in first",
+            new Patch(
+                "POST",
+                "/api/v1/policies/"
+                    + p.id().value()
+                    + "/rules/"
+                    + rule.id()
+                    + "/lifecycle/deactivate",
+                null),
+            0.95,
+            Risk.LOW,
+            Map.of("rulesRemoved", 1.0),
+            "Rule '"
+                + rule.name()
+                + "' (priority "
+                + rule.priority()
+                + ") can never match: '"
+                + catchAll.name()
+                + "' (priority "
+                + catchAll.priority()
+                + ") has no condition, and Okta stops at the first matching rule",
+            List.of(
+                Evidence.fact("rule", rule.name() + " (" + rule.id() + ")"),
+                Evidence.fact(
+                    "shadowed by",
+                    catchAll.name()
+                        + " ("
+                        + catchAll.id()
+                        + ", priority "
+                        + catchAll.priority()
+                        + ")")),
+            Mode.AUTO_ELIGIBLE),
+        new WhatIfChange.Okta(List.of(p.withRules(after)), List.of()));
   }
 }

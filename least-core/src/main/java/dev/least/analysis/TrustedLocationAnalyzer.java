@@ -33,8 +33,10 @@ import org.jspecify.annotations.Nullable;
  * days, and which no named location (Entra) or network zone (Okta) of that platform contains. One
  * person's home network never qualifies. Confidence 0.9 with 10+ users on 5+ days, else 0.8; risk
  * medium (a trusted network relaxes "outside trusted locations" policies for everyone there).
+ * Impact: the location replayed as created (Entra: trusted, so {@code AllTrusted} covers it; Okta:
+ * a zone no rule names yet, so no sign-in changes until a rule uses it).
  */
-public final class TrustedLocationAnalyzer implements Analyzer {
+public final class TrustedLocationAnalyzer implements PolicyChangeAnalyzer {
   private static final class Tally {
     final Set<String> users = new TreeSet<>();
     final Set<Long> days = new HashSet<>();
@@ -57,7 +59,7 @@ public final class TrustedLocationAnalyzer implements Analyzer {
   }
 
   @Override
-  public List<Recommendation> analyze(AnalysisInput in) {
+  public List<Proposal> propose(AnalysisInput in) {
     int minUsers = in.threshold("trustedMinUsers", 5);
     int minDays = in.threshold("trustedMinDays", 3);
     SignInLog log = in.snapshot().signIns();
@@ -84,7 +86,7 @@ public final class TrustedLocationAnalyzer implements Analyzer {
       t.from = Math.min(t.from, e.epochMillis());
       t.to = Math.max(t.to, e.epochMillis());
     }
-    List<Recommendation> out = new ArrayList<>();
+    List<Proposal> out = new ArrayList<>();
     for (Map.Entry<String, Tally> en : bySubnet.entrySet()) {
       Tally t = en.getValue();
       if (t.users.size() < minUsers || t.days.size() < minDays) {
@@ -131,42 +133,50 @@ public final class TrustedLocationAnalyzer implements Analyzer {
                               "cidrAddress",
                               cidr))));
       boolean strong = t.users.size() >= 10 && t.days.size() >= 5;
+      String id = Recommendation.stableId(type(), platform, target, List.of());
+      NamedLocation created =
+          ProposedPolicies.network(ProposedPolicies.idFor(id), src, "Trusted " + cidr, cidr);
+      WhatIfChange change =
+          src == Source.OKTA
+              ? new WhatIfChange.Okta(List.of(), List.of(created))
+              : new WhatIfChange.Entra(List.of(), List.of(created));
       out.add(
-          new Recommendation(
-              Recommendation.stableId(type(), platform, target, List.of()),
-              type(),
-              platform,
-              target,
-              subjects,
-              "Add "
-                  + cidr
-                  + (src == Source.OKTA ? " as a network zone" : " as a trusted named location"),
-              patch,
-              strong ? 0.9 : 0.8,
-              Risk.MEDIUM,
-              Map.of(
-                  "usersAffected", (double) t.users.size(),
-                  "signInsAffected", (double) t.signIns,
-                  "challengesAvoided", (double) t.signIns),
-              t.users.size()
-                  + " accounts completed MFA from "
-                  + cidr
-                  + " on "
-                  + t.days.size()
-                  + " days ("
-                  + t.signIns
-                  + " sign-ins); no named location or zone contains it",
-              List.of(
-                  new Evidence(
-                      "count",
-                      "successful sign-ins with MFA from " + cidr,
-                      new JsonValue.Num(t.signIns),
-                      t.samples.stream().map(log::eventId).toList(),
-                      Instant.ofEpochMilli(t.from),
-                      Instant.ofEpochMilli(t.to)),
-                  Evidence.count("distinct accounts", t.users.size()),
-                  Evidence.count("distinct days", t.days.size())),
-              Mode.ADVISORY));
+          new Proposal(
+              new Recommendation(
+                  id,
+                  type(),
+                  platform,
+                  target,
+                  subjects,
+                  "Add "
+                      + cidr
+                      + (src == Source.OKTA
+                          ? " as a network zone"
+                          : " as a trusted named location"),
+                  patch,
+                  strong ? 0.9 : 0.8,
+                  Risk.MEDIUM,
+                  Map.of("mfaSignInsObserved", (double) t.signIns),
+                  t.users.size()
+                      + " accounts completed MFA from "
+                      + cidr
+                      + " on "
+                      + t.days.size()
+                      + " days ("
+                      + t.signIns
+                      + " sign-ins); no named location or zone contains it",
+                  List.of(
+                      new Evidence(
+                          "count",
+                          "successful sign-ins with MFA from " + cidr,
+                          new JsonValue.Num(t.signIns),
+                          t.samples.stream().map(log::eventId).toList(),
+                          Instant.ofEpochMilli(t.from),
+                          Instant.ofEpochMilli(t.to)),
+                      Evidence.count("distinct accounts", t.users.size()),
+                      Evidence.count("distinct days", t.days.size())),
+                  Mode.ADVISORY),
+              change));
     }
     return out;
   }

@@ -50,6 +50,24 @@ public record Recommendation(
     }
   }
 
+  /** This recommendation with other impact figures and evidence (e.g. after simulation). */
+  public Recommendation withImpact(Map<String, Double> newImpact, List<Evidence> newEvidence) {
+    return new Recommendation(
+        id,
+        type,
+        platform,
+        target,
+        subjects,
+        suggestedChange,
+        patch,
+        confidence,
+        risk,
+        newImpact,
+        rationale,
+        newEvidence,
+        mode);
+  }
+
   /** A stable id: {@code rec-} + 8 hex digits of SHA-256 over type, platform, target, subjects. */
   public static String stableId(
       RecommendationType type, String platform, Ref target, List<Ref> subjects) {

@@ -106,7 +106,13 @@ class GroupAndLogAnalyzersTest {
                 .fields()
                 .get("users");
     assertThat(users.fields().get("excludeUsers")).isEqualTo(JsonValue.of(List.of("bg")));
-    assertThat(recs.get(0).impact()).containsEntry("signInsAffected", 2.0);
+    // replayed as enforced: u1's legacy sign-in is newly blocked; the break-glass account's is
+    // not (excluded), nor is u1's browser sign-in
+    assertThat(recs.get(0).impact())
+        .containsEntry("signInsReplayed", 3.0)
+        .containsEntry("signInsAffected", 1.0)
+        .containsEntry("signInsNewlyBlocked", 1.0)
+        .containsEntry("usersAffected", 1.0);
   }
 
   @Test

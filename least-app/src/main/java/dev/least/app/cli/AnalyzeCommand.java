@@ -5,6 +5,7 @@ import dev.least.analysis.AnalysisInput;
 import dev.least.analysis.Analyzers;
 import dev.least.connector.report.RecommendationsJson;
 import dev.least.connector.snapshot.SnapshotReadResult;
+import dev.least.connector.terraform.TerraformExport;
 import dev.least.recommend.Recommendation;
 import dev.least.source.FileStat;
 import java.nio.file.Path;
@@ -45,6 +46,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "Also write a self-contained HTML report here.")
   @Nullable Path html;
 
+  @Option(
+      names = "--terraform",
+      paramLabel = "DIR",
+      description = {
+        "Also write Terraform (azuread / okta providers) equivalent to each recommendation's",
+        "patch here: one file per recommendation, versions.tf and a README on import blocks.",
+        "DIR must be empty, absent, or written by an earlier --terraform run."
+      })
+  @Nullable Path terraform;
+
   @Override
   public Integer call() {
     SnapshotOptions.Read read = snapshot.read(spec.commandLine().getErr());
@@ -76,6 +87,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
           dev.least.connector.report.HtmlReport.write(
               r.snapshot(), RecommendationsJson.inputs(r.snapshot(), r.quarantined()), report));
       spec.commandLine().getErr().println("HTML report written to " + html.toAbsolutePath());
+    }
+    if (terraform != null) {
+      try {
+        TerraformExport.write(terraform, report.recommendations(), r.snapshot());
+      } catch (java.io.IOException e) {
+        throw new BadInputException("--terraform " + terraform + ": " + e.getMessage(), e);
+      }
+      spec.commandLine().getErr().println("Terraform written to " + terraform.toAbsolutePath());
     }
     if (out != null) {
       AtomicOutput.write(out, json);

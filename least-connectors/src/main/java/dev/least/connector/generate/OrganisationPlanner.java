@@ -1897,6 +1897,7 @@ final class OrganisationPlanner {
                 ""));
     policies.addAll(
         List.of(adminSession, defaultSession, sfPolicy, engPolicy, defPolicy, enroll, password));
+    plantOktaRetirements(policies, adminSession, officeZones, groupNamed(groups, "Dept-Sales"));
     markUnusedOkta(users, sfUsers);
     keepDistinct(users, groups, Source.OKTA, List.of("Salesforce Users"));
     scenarios.add(
@@ -2042,7 +2043,99 @@ final class OrganisationPlanner {
     return new PlannedApp(Source.OKTA, id, id, label, groups, everyone, visits, accessPolicy, name);
   }
 
+  /**
+   * retire_policy (Okta): a rule of the admin session policy below its catch-all rule (so it can
+   * never match), and an inactive policy. Neither changes any decision. Their ids come from a
+   * random of their own, so every other object of the tenant stays as it was without them.
+   */
+  private void plantOktaRetirements(
+      List<OktaPolicy> policies,
+      OktaPolicy adminSession,
+      List<String> officeZones,
+      PlannedGroup formerContractors) {
+    String p = "okta";
+    IdMint own = new IdMint(new SplittableRandom(o.seed() ^ 0x7e71e5L));
+    List<OktaRule> rules = new ArrayList<>(adminSession.rules());
+    rules.add(
+        signOnRule(
+            own.okta("0pr"),
+            "Admins: off network, password only",
+            2,
+            false,
+            "ZONE",
+            officeZones,
+            false,
+            null));
+    OktaPolicy withShadowed = OktaJson.withRaw(adminSession.withRules(rules));
+    policies.set(policies.indexOf(adminSession), withShadowed);
+    OktaPolicy inactive =
+        OktaJson.withRaw(
+            new OktaPolicy(
+                new PolicyId(own.okta("00p")),
+                "Sales contractors session policy (2023)",
+                OktaPolicyType.OKTA_SIGN_ON,
+                "OKTA_SIGN_ON",
+                "INACTIVE",
+                2,
+                false,
+                List.of(formerContractors.id()),
+                List.of(
+                    signOnRule(
+                        own.okta("0pr"),
+                        "Contractors: MFA every sign-in",
+                        1,
+                        false,
+                        "ANYWHERE",
+                        List.of(),
+                        true,
+                        "ALWAYS")),
+                ""));
+    policies.add(inactive);
+    scenarios.add(
+        new Truth.Scenario(
+            "retire_policy",
+            p,
+            new Truth.Ref("policy", withShadowed.id().value(), withShadowed.name()),
+            List.of(),
+            "rule 'Admins: off network, password only' sits below 'Admins: MFA every sign-in',"
+                + " which has no condition, so it never matches"));
+    scenarios.add(
+        new Truth.Scenario(
+            "retire_policy",
+            p,
+            new Truth.Ref("policy", inactive.id().value(), inactive.name()),
+            List.of(),
+            "INACTIVE since the contractor programme ended; evaluated for no sign-in"));
+    for (OktaPolicy x : policies) {
+      if (x.system() && x.type() == OktaPolicyType.OKTA_SIGN_ON) {
+        decoys.add(
+            new Truth.Decoy(
+                "policy", x.id().value(), x.name(), p, "must not recommend retire_policy"));
+      }
+    }
+  }
+
   private OktaRule signOnRule(
+      String name,
+      int priority,
+      boolean system,
+      String connection,
+      List<String> zonesExclude,
+      boolean requireFactor,
+      @Nullable String promptMode) {
+    return signOnRule(
+        ids.okta("0pr"),
+        name,
+        priority,
+        system,
+        connection,
+        zonesExclude,
+        requireFactor,
+        promptMode);
+  }
+
+  private OktaRule signOnRule(
+      String id,
       String name,
       int priority,
       boolean system,
@@ -2052,7 +2145,7 @@ final class OrganisationPlanner {
       @Nullable String promptMode) {
     OktaRule r =
         new OktaRule(
-            ids.okta("0pr"),
+            id,
             name,
             "ACTIVE",
             priority,

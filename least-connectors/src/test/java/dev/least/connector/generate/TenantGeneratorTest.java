@@ -86,7 +86,12 @@ class TenantGeneratorTest {
     for (JsonNode p : t.json("entra/identity/conditionalAccess/policies.json").get("value")) {
       ids.add(p.get("id").asString());
     }
-    for (String f : List.of("okta/users.json", "okta/groups.json")) {
+    for (String f :
+        List.of(
+            "okta/users.json",
+            "okta/groups.json",
+            "okta/policies/OKTA_SIGN_ON.json",
+            "okta/policies/ACCESS_POLICY.json")) {
       for (JsonNode n : t.json(f)) {
         ids.add(n.get("id").asString());
       }

@@ -47,6 +47,127 @@ public record ConditionalAccessPolicy(
     unknownValues = List.copyOf(unknownValues);
   }
 
+  /** This policy under another id (e.g. to evaluate two versions side by side). */
+  public ConditionalAccessPolicy withId(PolicyId newId) {
+    return new ConditionalAccessPolicy(
+        newId,
+        displayName,
+        state,
+        created,
+        modified,
+        users,
+        applications,
+        clientAppTypes,
+        platforms,
+        locations,
+        signInRiskLevels,
+        userRiskLevels,
+        deviceFilter,
+        grantControls,
+        sessionControls,
+        unknownValues,
+        rawJson);
+  }
+
+  /** This policy in another state; {@code rawJson} stays the body as read. */
+  public ConditionalAccessPolicy withState(PolicyState newState) {
+    return new ConditionalAccessPolicy(
+        id,
+        displayName,
+        newState,
+        created,
+        modified,
+        users,
+        applications,
+        clientAppTypes,
+        platforms,
+        locations,
+        signInRiskLevels,
+        userRiskLevels,
+        deviceFilter,
+        grantControls,
+        sessionControls,
+        unknownValues,
+        rawJson);
+  }
+
+  /** This policy with other user conditions; {@code rawJson} stays the body as read. */
+  public ConditionalAccessPolicy withUsers(Users newUsers) {
+    return new ConditionalAccessPolicy(
+        id,
+        displayName,
+        state,
+        created,
+        modified,
+        newUsers,
+        applications,
+        clientAppTypes,
+        platforms,
+        locations,
+        signInRiskLevels,
+        userRiskLevels,
+        deviceFilter,
+        grantControls,
+        sessionControls,
+        unknownValues,
+        rawJson);
+  }
+
+  /** This policy with other session controls; {@code rawJson} stays the body as read. */
+  public ConditionalAccessPolicy withSessionControls(@Nullable SessionControls newControls) {
+    return new ConditionalAccessPolicy(
+        id,
+        displayName,
+        state,
+        created,
+        modified,
+        users,
+        applications,
+        clientAppTypes,
+        platforms,
+        locations,
+        signInRiskLevels,
+        userRiskLevels,
+        deviceFilter,
+        grantControls,
+        newControls,
+        unknownValues,
+        rawJson);
+  }
+
+  /**
+   * A new policy as a recommendation proposes it: the given users, apps, client app types and
+   * locations, granting with {@code controls} (operator OR), nothing else configured.
+   */
+  public static ConditionalAccessPolicy proposed(
+      PolicyId id,
+      String displayName,
+      PolicyState state,
+      Users users,
+      List<String> includeApplications,
+      List<String> clientAppTypes,
+      Locations locations,
+      List<String> controls) {
+    return new ConditionalAccessPolicy(
+        id,
+        displayName,
+        state,
+        null,
+        null,
+        users,
+        new Applications(includeApplications, List.of(), List.of(), List.of()),
+        clientAppTypes,
+        new Platforms(List.of(), List.of()),
+        locations,
+        List.of(),
+        List.of(),
+        null,
+        new GrantControls("OR", controls, List.of(), List.of(), null, null),
+        null,
+        List.of(),
+        "{}");
+  }
+
   /** {@code conditions.users}. Guest/external conditions are kept as their Graph flag strings. */
   public record Users(
       List<String> includeUsers,

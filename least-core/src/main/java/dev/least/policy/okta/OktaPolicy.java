@@ -38,4 +38,16 @@ public record OktaPolicy(
   public boolean active() {
     return "ACTIVE".equals(status);
   }
+
+  /** This policy with other rules (same id, name, status and priority). */
+  public OktaPolicy withRules(List<OktaRule> newRules) {
+    return new OktaPolicy(
+        id, name, type, typeRaw, status, priority, system, groupsInclude, newRules, rawJson);
+  }
+
+  /** This policy with another status ({@code ACTIVE} or {@code INACTIVE}). */
+  public OktaPolicy withStatus(String newStatus) {
+    return new OktaPolicy(
+        id, name, type, typeRaw, newStatus, priority, system, groupsInclude, rules, rawJson);
+  }
 }

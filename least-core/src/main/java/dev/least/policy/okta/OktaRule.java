@@ -118,6 +118,64 @@ public record OktaRule(
         OktaRuleDetail.NONE);
   }
 
+  /** This rule with another status ({@code ACTIVE} or {@code INACTIVE}). */
+  public OktaRule withStatus(String newStatus) {
+    return new OktaRule(
+        id,
+        name,
+        newStatus,
+        priority,
+        system,
+        usersInclude,
+        usersExclude,
+        groupsInclude,
+        groupsExclude,
+        networkConnection,
+        zonesInclude,
+        zonesExclude,
+        riskLevel,
+        platforms,
+        deviceRegistered,
+        deviceManaged,
+        action,
+        requireFactor,
+        factorPromptMode,
+        factorLifetimeMinutes,
+        verificationMethodType,
+        factorMode,
+        reauthenticateIn,
+        rawJson,
+        detail);
+  }
+
+  /**
+   * Whether the rule has no condition at all (no people, network, risk, platform, device, user type
+   * or expression condition), so it matches every request that reaches it.
+   */
+  public boolean matchesEverything() {
+    boolean anywhere =
+        networkConnection.isEmpty() || "ANYWHERE".equalsIgnoreCase(networkConnection);
+    return usersInclude.isEmpty()
+        && usersExclude.isEmpty()
+        && groupsInclude.isEmpty()
+        && groupsExclude.isEmpty()
+        && anywhere
+        && zonesInclude.isEmpty()
+        && zonesExclude.isEmpty()
+        && (riskLevel == null || "ANY".equalsIgnoreCase(riskLevel))
+        && platforms.isEmpty()
+        && deviceRegistered == null
+        && deviceManaged == null
+        && (detail.authType() == null || "ANY".equalsIgnoreCase(detail.authType()))
+        && detail.riskBehaviors().isEmpty()
+        && detail.platformInclude().isEmpty()
+        && detail.platformExclude().isEmpty()
+        && detail.deviceAssuranceInclude().isEmpty()
+        && detail.userTypesInclude().isEmpty()
+        && detail.userTypesExclude().isEmpty()
+        && detail.elCondition() == null;
+  }
+
   public boolean active() {
     return "ACTIVE".equals(status);
   }
