@@ -143,9 +143,9 @@ final class EntraSignInWriter implements Closeable {
   private final Map<PlannedApp, byte[][]> apps = new IdentityHashMap<>();
   private final Map<String, byte[]> locations = new HashMap<>();
   private final Map<DeviceKind, byte[]> deviceKinds = new HashMap<>();
-  private byte[][] accounts = new byte[1024][];
-  private byte[][] laptops = new byte[1024][];
-  private byte[][] phones = new byte[1024][];
+  private final AccountFragments accounts = new AccountFragments();
+  private final AccountFragments laptops = new AccountFragments();
+  private final AccountFragments phones = new AccountFragments();
 
   EntraSignInWriter(OutputStream out, List<ConditionalAccessPolicy> caPolicies) {
     this.out = out;
@@ -256,27 +256,22 @@ final class EntraSignInWriter implements Closeable {
 
   /** The account's fields, {@code ,"userDisplayName"} to {@code "userType"}, encoded once. */
   private byte[] account(PlannedUser u) {
-    int i = u.index();
-    accounts = holding(accounts, i);
-    byte[] f = accounts[i];
-    if (f == null) {
-      f =
-          JsonLineBuffer.fragment(
-              b ->
-                  b.raw(utf8(",\"userDisplayName\":"))
-                      .string(u.displayName())
-                      .raw(utf8(",\"userPrincipalName\":"))
-                      .string(u.upn())
-                      .raw(utf8(",\"userId\":"))
-                      .stringOrNull(u.entraId())
-                      .raw(
-                          utf8(
-                              u.kind() == UserKind.GUEST
-                                  ? ",\"userType\":\"guest\""
-                                  : ",\"userType\":\"member\"")));
-      accounts[i] = f;
-    }
-    return f;
+    return accounts.get(
+        u,
+        k ->
+            JsonLineBuffer.fragment(
+                b ->
+                    b.raw(utf8(",\"userDisplayName\":"))
+                        .string(k.displayName())
+                        .raw(utf8(",\"userPrincipalName\":"))
+                        .string(k.upn())
+                        .raw(utf8(",\"userId\":"))
+                        .stringOrNull(k.entraId())
+                        .raw(
+                            utf8(
+                                k.kind() == UserKind.GUEST
+                                    ? ",\"userType\":\"guest\""
+                                    : ",\"userType\":\"member\""))));
   }
 
   /**
@@ -334,24 +329,12 @@ final class EntraSignInWriter implements Closeable {
     String os = e.operatingSystem();
     if (e.managed()) {
       PlannedUser u = e.user();
-      int i = u.index();
-      byte[] head;
-      if (os.equals(u.laptopOs())) {
-        laptops = holding(laptops, i);
-        head = laptops[i];
-        if (head == null) {
-          head = laptops[i] = managedDevice(u, os);
-        }
-      } else if (os.equals(u.phoneOs())) {
-        phones = holding(phones, i);
-        head = phones[i];
-        if (head == null) {
-          head = phones[i] = managedDevice(u, os);
-        }
-      } else {
-        head = managedDevice(u, os);
-      }
-      buf.raw(head);
+      buf.raw(
+          os.equals(u.laptopOs())
+              ? laptops.get(u, k -> managedDevice(k, os))
+              : os.equals(u.phoneOs())
+                  ? phones.get(u, k -> managedDevice(k, os))
+                  : managedDevice(u, os));
     } else {
       buf.raw(UNMANAGED_DEVICE);
     }
@@ -377,13 +360,6 @@ final class EntraSignInWriter implements Closeable {
       deviceKinds.put(kind, rest);
     }
     buf.raw(rest);
-  }
-
-  /** {@code cache}, grown if needed to hold the fragment of account {@code index}. */
-  private static byte[][] holding(byte[][] cache, int index) {
-    return index < cache.length
-        ? cache
-        : java.util.Arrays.copyOf(cache, Math.max(index + 1, cache.length * 2));
   }
 
   /** {@code {"deviceId":…,"displayName":…,} of the account's managed device running {@code os}. */

@@ -24,7 +24,6 @@ final class JsonLineBuffer {
   static final int WRITE_SIZE = 1 << 20;
 
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   /**
    * Per ASCII character: 0 written as is, -1 as a {@code \}{@code u00XX} escape, else {@code \c}.
@@ -210,28 +209,6 @@ final class JsonLineBuffer {
     buf[len++] = (byte) ('0' + value / 100);
     buf[len++] = (byte) ('0' + value / 10 % 10);
     buf[len++] = (byte) ('0' + value % 10);
-    return this;
-  }
-
-  /**
-   * A version 4 UUID in canonical lower-case text from its two halves, quoted ({@code
-   * "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"}).
-   */
-  JsonLineBuffer uuid(long msb, long lsb) {
-    room(38);
-    byte[] b = buf;
-    int p = len;
-    b[p++] = '"';
-    for (int i = 0; i < 32; i++) {
-      if (i == 8 || i == 12 || i == 16 || i == 20) {
-        b[p++] = '-';
-      }
-      long word = i < 16 ? msb : lsb;
-      int shift = (15 - (i & 15)) * 4;
-      b[p++] = LOWER_HEX[(int) ((word >>> shift) & 0xf)];
-    }
-    b[p++] = '"';
-    len = p;
     return this;
   }
 

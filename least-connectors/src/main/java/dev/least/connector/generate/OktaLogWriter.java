@@ -4,7 +4,6 @@ import static dev.least.connector.generate.JsonLineBuffer.utf8;
 
 import java.io.Closeable;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ final class OktaLogWriter implements Closeable {
   private final Map<Agent, byte[]> agents = new HashMap<>();
   private final Map<String, byte[]> places = new HashMap<>();
   private final Map<List<Target>, byte[]> targetArrays = new HashMap<>();
-  private byte[][] actors = new byte[1024][];
+  private final AccountFragments actors = new AccountFragments();
 
   OktaLogWriter(OutputStream out) {
     this.out = out;
@@ -217,25 +216,18 @@ final class OktaLogWriter implements Closeable {
 
   /** {@code {"actor":{…},"client":{"userAgent":}, encoded once per account. */
   private byte[] actor(PlannedUser u) {
-    int i = u.index();
-    if (i >= actors.length) {
-      actors = Arrays.copyOf(actors, Math.max(i + 1, actors.length * 2));
-    }
-    byte[] f = actors[i];
-    if (f == null) {
-      f =
-          JsonLineBuffer.fragment(
-              b ->
-                  b.raw(utf8("{\"actor\":{\"id\":"))
-                      .stringOrNull(u.oktaId())
-                      .raw(utf8(",\"type\":\"User\",\"alternateId\":"))
-                      .string(u.upn())
-                      .raw(utf8(",\"displayName\":"))
-                      .string(u.displayName())
-                      .raw(utf8(",\"detailEntry\":null},\"client\":{\"userAgent\":")));
-      actors[i] = f;
-    }
-    return f;
+    return actors.get(
+        u,
+        k ->
+            JsonLineBuffer.fragment(
+                b ->
+                    b.raw(utf8("{\"actor\":{\"id\":"))
+                        .stringOrNull(k.oktaId())
+                        .raw(utf8(",\"type\":\"User\",\"alternateId\":"))
+                        .string(k.upn())
+                        .raw(utf8(",\"displayName\":"))
+                        .string(k.displayName())
+                        .raw(utf8(",\"detailEntry\":null},\"client\":{\"userAgent\":"))));
   }
 
   /** The user agent object to {@code "ipAddress":}, per operating system and browser. */
