@@ -1,48 +1,43 @@
 package dev.least.connector.generate;
 
 /**
- * Formats epoch milliseconds as ISO-8601 UTC quickly, caching the date part per day: Graph style
- * ({@code 2026-11-16T14:51:00Z}) and Okta style with milliseconds ({@code ...00.646Z}).
+ * Writes epoch milliseconds as quoted ISO-8601 UTC straight into a {@link JsonLineBuffer}, caching
+ * the date part per day: Graph style ({@code "2026-11-16T14:51:00Z"}) and Okta style with
+ * milliseconds ({@code "...00.646Z"}).
  */
 final class Clock {
-  private long cachedDay = Long.MIN_VALUE;
-  private String datePart = "";
+  private static final long DAY = 86_400_000L;
 
-  private String date(long epochDay) {
+  private long cachedDay = Long.MIN_VALUE;
+  private byte[] datePart = new byte[0];
+
+  private byte[] date(long epochDay) {
     if (epochDay != cachedDay) {
       cachedDay = epochDay;
-      datePart = java.time.LocalDate.ofEpochDay(epochDay) + "T";
+      datePart = JsonLineBuffer.utf8("\"" + java.time.LocalDate.ofEpochDay(epochDay) + "T");
     }
     return datePart;
   }
 
-  String graph(long millis) {
-    long day = Math.floorDiv(millis, 86_400_000L);
-    int secs = (int) (Math.floorMod(millis, 86_400_000L) / 1000);
-    StringBuilder b = new StringBuilder(20).append(date(day));
-    two(b, secs / 3600).append(':');
-    two(b, secs / 60 % 60).append(':');
-    two(b, secs % 60).append('Z');
-    return b.toString();
+  /** {@code "yyyy-MM-ddTHH:mm:ssZ"} (Graph). */
+  void graph(long millis, JsonLineBuffer out) {
+    time(millis, out);
+    out.ascii('Z').ascii('"');
   }
 
-  String okta(long millis) {
-    long day = Math.floorDiv(millis, 86_400_000L);
-    int ms = (int) Math.floorMod(millis, 86_400_000L);
-    int secs = ms / 1000;
-    StringBuilder b = new StringBuilder(24).append(date(day));
-    two(b, secs / 3600).append(':');
-    two(b, secs / 60 % 60).append(':');
-    two(b, secs % 60).append('.');
-    int f = ms % 1000;
-    b.append((char) ('0' + f / 100))
-        .append((char) ('0' + f / 10 % 10))
-        .append((char) ('0' + f % 10))
-        .append('Z');
-    return b.toString();
+  /** {@code "yyyy-MM-ddTHH:mm:ss.SSSZ"} (Okta). */
+  void okta(long millis, JsonLineBuffer out) {
+    time(millis, out);
+    out.ascii('.').threeDigits((int) (Math.floorMod(millis, DAY) % 1000)).ascii('Z').ascii('"');
   }
 
-  private static StringBuilder two(StringBuilder b, int v) {
-    return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+  private void time(long millis, JsonLineBuffer out) {
+    int secs = (int) (Math.floorMod(millis, DAY) / 1000);
+    out.raw(date(Math.floorDiv(millis, DAY)))
+        .twoDigits(secs / 3600)
+        .ascii(':')
+        .twoDigits(secs / 60 % 60)
+        .ascii(':')
+        .twoDigits(secs % 60);
   }
 }

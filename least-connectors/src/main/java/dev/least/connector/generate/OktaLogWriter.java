@@ -1,18 +1,52 @@
 package dev.least.connector.generate;
 
+import static dev.least.connector.generate.JsonLineBuffer.utf8;
+
 import java.io.Closeable;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.SerializableString;
-import tools.jackson.core.io.SerializedString;
 
-/** Streams {@code okta/logs.jsonl}: one System Log {@code LogEvent} per line. */
+/**
+ * Streams {@code okta/logs.jsonl}: one System Log {@code LogEvent} per line, encoded on the
+ * stream's own thread straight into bytes ({@link JsonLineBuffer}); the per-account actor, the user
+ * agent, the place and the target lists are encoded once and copied in.
+ */
 final class OktaLogWriter implements Closeable {
-  private static final SerializableString UUID = new SerializedString("uuid");
-  private static final SerializableString PUBLISHED = new SerializedString("published");
-  private static final SerializableString EVENT_TYPE = new SerializedString("eventType");
+  private static final byte[] GEOGRAPHY = utf8(",\"geographicalContext\":");
+  private static final byte[] NO_CREDENTIAL =
+      utf8(
+          "},\"device\":null,\"authenticationContext\":{\"authenticationProvider\":null"
+              + ",\"credentialProvider\":null,\"credentialType\":null");
+  private static final byte[] CREDENTIAL =
+      utf8(
+          "},\"device\":null,\"authenticationContext\":{\"authenticationProvider\":null"
+              + ",\"credentialProvider\":\"OKTA_CREDENTIAL_PROVIDER\",\"credentialType\":");
+  private static final byte[] AUTHENTICATION_STEP =
+      utf8(",\"issuer\":null,\"interface\":null,\"authenticationStep\":");
+  private static final byte[] ROOT_SESSION = utf8(",\"rootSessionId\":");
+  private static final byte[] EXTERNAL_SESSION = utf8(",\"externalSessionId\":");
+  private static final byte[] INFO = utf8("},\"severity\":\"INFO\"");
+  private static final byte[] WARN = utf8("},\"severity\":\"WARN\"");
+  private static final byte[] REQUEST_ID =
+      utf8(
+          ",\"legacyEventType\":null,\"version\":\"0\",\"securityContext\":{\"asNumber\":null"
+              + ",\"asOrg\":null,\"isp\":null,\"domain\":null,\"isProxy\":false}"
+              + ",\"debugContext\":{\"debugData\":{\"requestId\":\"");
+  private static final byte[] RISK = utf8(",\"risk\":\"{level=");
+  private static final byte[] FACTOR = utf8(",\"factor\":");
+  private static final byte[] TRANSACTION = utf8("}},\"transaction\":{\"type\":\"WEB\",\"id\":");
+  private static final byte[] IP_CHAIN = utf8(",\"detail\":{}},\"request\":{\"ipChain\":[{\"ip\":");
+  private static final byte[] UUID = utf8("}]},\"uuid\":");
+  private static final byte[] PUBLISHED = utf8(",\"published\":");
+  private static final byte[] EVENT_TYPE = utf8(",\"eventType\":");
+  private static final byte[] DISPLAY_MESSAGE = utf8(",\"displayMessage\":");
+  private static final byte[] RESULT = utf8(",\"outcome\":{\"result\":");
+  private static final byte[] REASON = utf8(",\"reason\":");
+  private static final byte[] TARGET = utf8("},\"target\":");
+  private static final byte[] NULL = utf8("null");
 
   /** An Okta target: app instance, policy rule or policy. */
   record Target(
@@ -23,17 +57,22 @@ final class OktaLogWriter implements Closeable {
       @Nullable String policyType,
       @Nullable String factorMode) {}
 
-  private final JsonGenerator g;
+  /** What the user agent fragment depends on. */
+  private record Agent(String os, String browser) {}
+
   private final OutputStream out;
+  private final JsonLineBuffer buf;
   private final Clock clock = new Clock();
   private long values;
   private final EncoderThread<Object> encoder;
-  private final java.util.Map<String, String> agents = new java.util.HashMap<>();
-  private final java.util.Map<String, String> places = new java.util.HashMap<>();
+  private final Map<Agent, byte[]> agents = new HashMap<>();
+  private final Map<String, byte[]> places = new HashMap<>();
+  private final Map<List<Target>, byte[]> targetArrays = new HashMap<>();
+  private final AccountFragments actors = new AccountFragments();
 
   OktaLogWriter(OutputStream out) {
     this.out = out;
-    this.g = WireJson.lines(out);
+    this.buf = new JsonLineBuffer(out);
     this.encoder = new EncoderThread<>("least-generate-okta", this::encode);
   }
 
@@ -118,7 +157,7 @@ final class OktaLogWriter implements Closeable {
   }
 
   private void encodeBad(String line) {
-    g.writeRaw(values == 0 ? line + "\n" : "\n" + line);
+    buf.raw(utf8(values == 0 ? line + "\n" : "\n" + line));
   }
 
   /**
@@ -143,41 +182,78 @@ final class OktaLogWriter implements Closeable {
       int authStep,
       @Nullable String factor,
       String risk) {
-    values++;
-    g.writeStartObject();
-    g.writeName("actor");
-    g.writeStartObject();
-    g.writeStringProperty("id", u.oktaId());
-    g.writeStringProperty("type", "User");
-    g.writeStringProperty("alternateId", u.upn());
-    g.writeStringProperty("displayName", u.displayName());
-    g.writeNullProperty("detailEntry");
-    g.writeEndObject();
-    g.writeName("client");
-    g.writeStartObject();
-    g.writeName("userAgent");
-    g.writeRawValue(
-        agents.computeIfAbsent(
-            os + "|" + browser,
-            k ->
+    if (values++ > 0) {
+      buf.ascii('\n');
+    }
+    buf.raw(actor(u)).raw(client(os, browser)).string(where.ip());
+    buf.raw(GEOGRAPHY).raw(place(where));
+    if (factor == null) {
+      buf.raw(NO_CREDENTIAL);
+    } else {
+      buf.raw(CREDENTIAL).string(factor);
+    }
+    buf.raw(AUTHENTICATION_STEP).number(authStep);
+    buf.raw(ROOT_SESSION).string(sessionId);
+    buf.raw(EXTERNAL_SESSION).string(sessionId);
+    buf.raw(result.equals("FAILURE") || result.equals("DENY") ? WARN : INFO);
+    buf.raw(REQUEST_ID).escaped(sessionId).ascii('-').number(millis % 100_000).ascii('"');
+    buf.raw(RISK).escaped(risk).ascii('}').ascii('"');
+    if (factor != null) {
+      buf.raw(FACTOR).string(factor);
+    }
+    buf.raw(TRANSACTION).string(sessionId);
+    buf.raw(IP_CHAIN).string(where.ip());
+    buf.raw(UUID).string(uuid);
+    buf.raw(PUBLISHED);
+    clock.okta(millis, buf);
+    buf.raw(EVENT_TYPE).string(eventType);
+    buf.raw(DISPLAY_MESSAGE).string(displayMessage);
+    buf.raw(RESULT).string(result);
+    buf.raw(REASON).stringOrNull(reason);
+    buf.raw(TARGET).raw(targets(targets)).ascii('}');
+    buf.endRecord();
+  }
+
+  /** {@code {"actor":{…},"client":{"userAgent":}, encoded once per account. */
+  private byte[] actor(PlannedUser u) {
+    return actors.get(
+        u,
+        k ->
+            JsonLineBuffer.fragment(
+                b ->
+                    b.raw(utf8("{\"actor\":{\"id\":"))
+                        .stringOrNull(k.oktaId())
+                        .raw(utf8(",\"type\":\"User\",\"alternateId\":"))
+                        .string(k.upn())
+                        .raw(utf8(",\"displayName\":"))
+                        .string(k.displayName())
+                        .raw(utf8(",\"detailEntry\":null},\"client\":{\"userAgent\":"))));
+  }
+
+  /** The user agent object to {@code "ipAddress":}, per operating system and browser. */
+  private byte[] client(String os, String browser) {
+    return agents.computeIfAbsent(
+        new Agent(os, browser),
+        k ->
+            utf8(
                 WireJson.compact(
-                    gen -> {
-                      gen.writeStartObject();
-                      gen.writeStringProperty("rawUserAgent", userAgent(os));
-                      gen.writeStringProperty("os", os);
-                      gen.writeStringProperty("browser", browser);
-                      gen.writeEndObject();
-                    })));
-    g.writeStringProperty("zone", "null");
-    g.writeStringProperty(
-        "device", os.equals("iOS") || os.equals("Android") ? "Mobile" : "Computer");
-    g.writeNullProperty("id");
-    g.writeStringProperty("ipAddress", where.ip());
-    g.writeName("geographicalContext");
-    g.writeRawValue(
-        places.computeIfAbsent(
-            where.city(),
-            k ->
+                        gen -> {
+                          gen.writeStartObject();
+                          gen.writeStringProperty("rawUserAgent", userAgent(os));
+                          gen.writeStringProperty("os", os);
+                          gen.writeStringProperty("browser", browser);
+                          gen.writeEndObject();
+                        })
+                    + ",\"zone\":\"null\",\"device\":"
+                    + (os.equals("iOS") || os.equals("Android") ? "\"Mobile\"" : "\"Computer\"")
+                    + ",\"id\":null,\"ipAddress\":"));
+  }
+
+  private byte[] place(Where where) {
+    return places.computeIfAbsent(
+        where.city(),
+        k ->
+            utf8(
                 WireJson.compact(
                     gen -> {
                       gen.writeStartObject();
@@ -192,98 +268,46 @@ final class OktaLogWriter implements Closeable {
                       gen.writeEndObject();
                       gen.writeEndObject();
                     })));
-    g.writeEndObject();
-    g.writeNullProperty("device");
-    g.writeName("authenticationContext");
-    g.writeStartObject();
-    g.writeNullProperty("authenticationProvider");
-    g.writeStringProperty("credentialProvider", factor == null ? null : "OKTA_CREDENTIAL_PROVIDER");
-    g.writeStringProperty("credentialType", factor == null ? null : factor);
-    g.writeNullProperty("issuer");
-    g.writeNullProperty("interface");
-    g.writeNumberProperty("authenticationStep", authStep);
-    g.writeStringProperty("rootSessionId", sessionId);
-    g.writeStringProperty("externalSessionId", sessionId);
-    g.writeEndObject();
-    g.writeStringProperty(
-        "severity", result.equals("FAILURE") || result.equals("DENY") ? "WARN" : "INFO");
-    g.writeNullProperty("legacyEventType");
-    g.writeStringProperty("version", "0");
-    g.writeName("securityContext");
-    g.writeStartObject();
-    g.writeNullProperty("asNumber");
-    g.writeNullProperty("asOrg");
-    g.writeNullProperty("isp");
-    g.writeNullProperty("domain");
-    g.writeBooleanProperty("isProxy", false);
-    g.writeEndObject();
-    g.writeName("debugContext");
-    g.writeStartObject();
-    g.writeName("debugData");
-    g.writeStartObject();
-    g.writeStringProperty("requestId", sessionId + "-" + (millis % 100_000));
-    g.writeStringProperty("risk", "{level=" + risk + "}");
-    if (factor != null) {
-      g.writeStringProperty("factor", factor);
-    }
-    g.writeEndObject();
-    g.writeEndObject();
-    g.writeName("transaction");
-    g.writeStartObject();
-    g.writeStringProperty("type", "WEB");
-    g.writeStringProperty("id", sessionId);
-    g.writeName("detail");
-    g.writeStartObject();
-    g.writeEndObject();
-    g.writeEndObject();
-    g.writeName("request");
-    g.writeStartObject();
-    g.writeName("ipChain");
-    g.writeStartArray();
-    g.writeStartObject();
-    g.writeStringProperty("ip", where.ip());
-    g.writeEndObject();
-    g.writeEndArray();
-    g.writeEndObject();
-    g.writeName(UUID);
-    g.writeString(uuid);
-    g.writeName(PUBLISHED);
-    g.writeString(clock.okta(millis));
-    g.writeName(EVENT_TYPE);
-    g.writeString(eventType);
-    g.writeStringProperty("displayMessage", displayMessage);
-    g.writeName("outcome");
-    g.writeStartObject();
-    g.writeStringProperty("result", result);
-    g.writeStringProperty("reason", reason);
-    g.writeEndObject();
+  }
+
+  /** The {@code target} value ({@code null} or the array), encoded once per distinct list. */
+  private byte[] targets(List<Target> targets) {
     if (targets.isEmpty()) {
-      g.writeNullProperty("target");
-    } else {
-      g.writeName("target");
-      g.writeStartArray();
-      for (Target t : targets) {
-        g.writeStartObject();
-        g.writeStringProperty("id", t.id());
-        g.writeStringProperty("type", t.type());
-        g.writeStringProperty("alternateId", t.alternateId());
-        g.writeStringProperty("displayName", t.displayName());
-        if (t.policyType() == null) {
-          g.writeNullProperty("detailEntry");
-        } else {
-          g.writeName("detailEntry");
-          g.writeStartObject();
-          if (t.factorMode() != null) {
-            g.writeStringProperty("policyRuleFactorMode", t.factorMode());
-          }
-          g.writeStringProperty("policyType", t.policyType());
-          g.writeEndObject();
-        }
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      return NULL;
     }
-    g.writeEndObject();
+    byte[] f = targetArrays.get(targets);
+    if (f == null) {
+      f =
+          JsonLineBuffer.fragment(
+              b -> {
+                b.ascii('[');
+                for (int k = 0; k < targets.size(); k++) {
+                  Target t = targets.get(k);
+                  if (k > 0) {
+                    b.ascii(',');
+                  }
+                  b.raw(utf8("{\"id\":")).string(t.id());
+                  b.raw(utf8(",\"type\":")).string(t.type());
+                  b.raw(utf8(",\"alternateId\":")).string(t.alternateId());
+                  b.raw(utf8(",\"displayName\":")).string(t.displayName());
+                  if (t.policyType() == null) {
+                    b.raw(utf8(",\"detailEntry\":null}"));
+                  } else {
+                    b.raw(utf8(",\"detailEntry\":{"));
+                    if (t.factorMode() != null) {
+                      b.raw(utf8("\"policyRuleFactorMode\":")).string(t.factorMode()).ascii(',');
+                    }
+                    b.raw(utf8("\"policyType\":")).string(t.policyType()).ascii('}').ascii('}');
+                  }
+                }
+                b.ascii(']');
+              });
+      if (targetArrays.size() > 4096) {
+        targetArrays.clear();
+      }
+      targetArrays.put(targets, f);
+    }
+    return f;
   }
 
   private static String userAgent(String os) {
@@ -298,8 +322,8 @@ final class OktaLogWriter implements Closeable {
   @Override
   public void close() throws java.io.IOException {
     encoder.close();
-    g.writeRaw("\n");
-    g.close();
+    buf.ascii('\n');
+    buf.flush();
     out.close();
   }
 }

@@ -20,6 +20,7 @@ import dev.least.model.PrincipalKind;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
 import dev.least.model.TenantSnapshot;
+import dev.least.policy.SignInEvaluator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -89,17 +90,18 @@ public final class TenantGenerator {
                     files.open("entra/auditLogs/signIns.jsonl"), plan.caPolicies())
                 : null;
         OktaLogWriter oktaOut = okta ? new OktaLogWriter(files.open("okta/logs.jsonl")) : null) {
+      SignInEvaluator entraEngine = entra ? engines.entra(directory) : f -> unused();
+      SignInEvaluator oktaEngine = okta ? engines.okta(directory) : f -> unused();
       SignInSimulator sim =
           new SignInSimulator(
-              plan,
-              ledger,
-              entra ? engines.entra(directory) : f -> unused(),
-              okta ? engines.okta(directory) : f -> unused(),
-              rnd.split(),
-              entraOut,
-              oktaOut,
-              audit);
+              plan, ledger, entraEngine, oktaEngine, rnd.split(), entraOut, oktaOut, audit);
       sim.run();
+      if (entra) {
+        progress.accept("Entra policy engine: " + entraEngine);
+      }
+      if (okta) {
+        progress.accept("Okta policy engine: " + oktaEngine);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the logs", e);
     }

@@ -5,16 +5,25 @@ import dev.least.model.Source;
 import dev.least.model.TenantSnapshot;
 import dev.least.policy.SignInEvaluator;
 import dev.least.policy.entra.ConditionalAccessEvaluator;
+import dev.least.policy.entra.ConditionalAccessPolicy;
+import dev.least.policy.okta.OktaPolicy;
+import dev.least.policy.okta.OktaRule;
 import dev.least.policy.okta.OktaSignOnEvaluator;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The real policy engines: Entra's {@link ConditionalAccessEvaluator} and Okta's {@link
  * OktaSignOnEvaluator} (told the session's factors). Every per-policy result the generator logs is
- * theirs.
+ * theirs; each engine's evaluation is remembered per sign-in situation ({@link
+ * RememberedEvaluations}), so alike sign-ins ask it once.
  */
 public final class VendorPolicyEngines implements PolicyEngines {
+  /** Situations remembered per engine (a few hundred bytes each). */
+  private static final int REMEMBERED = 100_000;
+
   @Override
   public SignInEvaluator entra(TenantSnapshot directory) {
     List<NamedLocation> locations = new ArrayList<>();
@@ -23,11 +32,27 @@ public final class VendorPolicyEngines implements PolicyEngines {
         locations.add(l);
       }
     }
-    return new ConditionalAccessEvaluator(directory.conditionalAccessPolicies(), locations);
+    Set<String> named = new HashSet<>();
+    for (ConditionalAccessPolicy p : directory.conditionalAccessPolicies()) {
+      named.addAll(p.users().includeUsers());
+      named.addAll(p.users().excludeUsers());
+    }
+    return new RememberedEvaluations(
+        new ConditionalAccessEvaluator(directory.conditionalAccessPolicies(), locations),
+        named,
+        REMEMBERED);
   }
 
   @Override
   public SignInEvaluator okta(TenantSnapshot directory) {
-    return new OktaSessionEvaluator(OktaSignOnEvaluator.of(directory));
+    Set<String> named = new HashSet<>();
+    for (OktaPolicy p : directory.oktaPolicies()) {
+      for (OktaRule r : p.rules()) {
+        named.addAll(r.usersInclude());
+        named.addAll(r.usersExclude());
+      }
+    }
+    return new RememberedEvaluations(
+        new OktaSessionEvaluator(OktaSignOnEvaluator.of(directory)), named, REMEMBERED);
   }
 }

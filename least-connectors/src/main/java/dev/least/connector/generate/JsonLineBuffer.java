@@ -1,0 +1,231 @@
+package dev.least.connector.generate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The byte buffer one log stream's JSON Lines are encoded into, handed to the stream in writes of
+ * about 1 MB. Strings are written as UTF-8 and escaped exactly as the Jackson generator the readers
+ * and the directory files use escapes by default ({@code "} and {@code \} and control characters;
+ * {@code \b \t \n \f \r} in short form, other control characters and unpaired surrogates as {@code
+ * \}{@code u00XX} with upper-case hex; surrogate pairs as one 4-byte sequence), so the bytes are
+ * the same as a {@code JsonGenerator}'s. Parts of a record that repeat are prepared once as byte
+ * fragments ({@link #utf8}) and copied in whole.
+ *
+ * <p>Not thread-safe: each stream's encoder thread owns its buffer.
+ */
+final class JsonLineBuffer {
+  /** Bytes gathered before they are written out. */
+  static final int WRITE_SIZE = 1 << 20;
+
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Per ASCII character: 0 written as is, -1 as a {@code \}{@code u00XX} escape, else {@code \c}.
+   */
+  private static final byte[] ESCAPES = new byte[128];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPES[c] = -1;
+    }
+    ESCAPES['"'] = '"';
+    ESCAPES['\\'] = '\\';
+    ESCAPES['\b'] = 'b';
+    ESCAPES['\t'] = 't';
+    ESCAPES['\f'] = 'f';
+    ESCAPES['\n'] = 'n';
+    ESCAPES['\r'] = 'r';
+  }
+
+  private final OutputStream out;
+  private byte[] buf;
+  private int len;
+
+  JsonLineBuffer(OutputStream out) {
+    this(out, WRITE_SIZE + (64 << 10));
+  }
+
+  private JsonLineBuffer(OutputStream out, int capacity) {
+    this.out = out;
+    this.buf = new byte[capacity];
+  }
+
+  /** Encodes a fragment once with {@code body} (for the parts of records that repeat). */
+  static byte[] fragment(Consumer<JsonLineBuffer> body) {
+    JsonLineBuffer b = new JsonLineBuffer(OutputStream.nullOutputStream(), 256);
+    body.accept(b);
+    return Arrays.copyOf(b.buf, b.len);
+  }
+
+  /** The UTF-8 bytes of {@code text} (a JSON fragment prepared once). */
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Bytes encoded so far and not yet written out. */
+  int pending() {
+    return len;
+  }
+
+  private void room(int n) {
+    if (len + n > buf.length) {
+      byte[] bigger = new byte[Math.max(buf.length * 2, len + n)];
+      System.arraycopy(buf, 0, bigger, 0, len);
+      buf = bigger;
+    }
+  }
+
+  /** Copies a prepared fragment in. */
+  JsonLineBuffer raw(byte[] fragment) {
+    room(fragment.length);
+    System.arraycopy(fragment, 0, buf, len, fragment.length);
+    len += fragment.length;
+    return this;
+  }
+
+  /** One ASCII character, e.g. a separator. */
+  JsonLineBuffer ascii(char c) {
+    room(1);
+    buf[len++] = (byte) c;
+    return this;
+  }
+
+  /** {@code value} as a JSON string: quoted and escaped. */
+  JsonLineBuffer string(String value) {
+    room(1);
+    buf[len++] = '"';
+    escaped(value);
+    room(1);
+    buf[len++] = '"';
+    return this;
+  }
+
+  /** {@code value} escaped, without quotes (a part of a JSON string). */
+  JsonLineBuffer escaped(String value) {
+    int n = value.length();
+    room(n * 6);
+    byte[] b = buf;
+    int p = len;
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c < 0x80) {
+        byte e = ESCAPES[c];
+        if (e == 0) {
+          b[p++] = (byte) c;
+        } else if (e > 0) {
+          b[p++] = '\\';
+          b[p++] = e;
+        } else {
+          p = unicodeEscape(b, p, c);
+        }
+      } else if (c < 0x800) {
+        b[p++] = (byte) (0xc0 | (c >> 6));
+        b[p++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, value.charAt(++i));
+        b[p++] = (byte) (0xf0 | (cp >> 18));
+        b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+        b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        b[p++] = (byte) (0x80 | (cp & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        p = unicodeEscape(b, p, c);
+      } else {
+        b[p++] = (byte) (0xe0 | (c >> 12));
+        b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        b[p++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    len = p;
+    return this;
+  }
+
+  private static int unicodeEscape(byte[] b, int at, char c) {
+    int p = at;
+    b[p++] = '\\';
+    b[p++] = 'u';
+    b[p++] = HEX[(c >> 12) & 0xf];
+    b[p++] = HEX[(c >> 8) & 0xf];
+    b[p++] = HEX[(c >> 4) & 0xf];
+    b[p++] = HEX[c & 0xf];
+    return p;
+  }
+
+  /** {@code value} as a JSON string, or {@code null}. */
+  JsonLineBuffer stringOrNull(@Nullable String value) {
+    if (value == null) {
+      room(4);
+      buf[len++] = 'n';
+      buf[len++] = 'u';
+      buf[len++] = 'l';
+      buf[len++] = 'l';
+      return this;
+    }
+    return string(value);
+  }
+
+  /** A whole number in decimal. */
+  JsonLineBuffer number(long value) {
+    if (value < 0) {
+      if (value == Long.MIN_VALUE) {
+        return raw(utf8(Long.toString(value)));
+      }
+      ascii('-');
+      return number(-value);
+    }
+    room(20);
+    int digits = 1;
+    for (long v = value; v >= 10; v /= 10) {
+      digits++;
+    }
+    int p = len + digits;
+    long v = value;
+    do {
+      buf[--p] = (byte) ('0' + (int) (v % 10));
+      v /= 10;
+    } while (v != 0);
+    len += digits;
+    return this;
+  }
+
+  /** {@code value} as exactly two digits (00–99). */
+  JsonLineBuffer twoDigits(int value) {
+    room(2);
+    buf[len++] = (byte) ('0' + value / 10);
+    buf[len++] = (byte) ('0' + value % 10);
+    return this;
+  }
+
+  /** {@code value} as exactly three digits (000–999). */
+  JsonLineBuffer threeDigits(int value) {
+    room(3);
+    buf[len++] = (byte) ('0' + value / 100);
+    buf[len++] = (byte) ('0' + value / 10 % 10);
+    buf[len++] = (byte) ('0' + value % 10);
+    return this;
+  }
+
+  /** Writes the buffer out once a record ends and about {@link #WRITE_SIZE} bytes have gathered. */
+  void endRecord() {
+    if (len >= WRITE_SIZE) {
+      flush();
+    }
+  }
+
+  /** Writes out whatever is buffered. */
+  void flush() {
+    try {
+      out.write(buf, 0, len);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the log", e);
+    }
+    len = 0;
+  }
+}
