@@ -152,21 +152,38 @@ class DashboardBrowserIT {
     assertThat(filtered).allMatch(r -> risk.equals(r.getDomAttribute("data-risk")));
 
     // open one: the analyst who imported it may not approve it
+    List<String> links =
+        filtered.stream()
+            .map(r -> r.findElement(By.cssSelector("a.rec-link")).getDomProperty("href"))
+            .toList();
     filtered.get(0).findElement(By.cssSelector("a.rec-link")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rec-state")));
-    String url = browser.getCurrentUrl();
     assertThat(text("rec-state")).isEqualTo("proposed");
     assertThat(text("actions")).contains("Apply records the patch");
     assertThat(browser.findElements(By.id("action-approve"))).isEmpty();
     assertThat(browser.findElements(By.id("action-defer"))).isNotEmpty();
     signOut();
 
-    // a second person approves it
+    // a second person approves one; the sample's least.yaml protects some targets, and the
+    // guardrail refusal must show as an error, so take the first item the guardrails allow
     signIn("bob");
-    browser.get(url);
-    browser.findElement(By.id("comment-approve")).sendKeys("checked the evidence");
-    browser.findElement(By.id("action-approve")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    boolean approved = false;
+    for (String link : links) {
+      browser.get(link);
+      browser.findElement(By.id("comment-approve")).sendKeys("checked the evidence");
+      browser.findElement(By.id("action-approve")).click();
+      wait.until(
+          ExpectedConditions.or(
+              ExpectedConditions.presenceOfElementLocated(By.id("notice")),
+              ExpectedConditions.presenceOfElementLocated(By.id("error"))));
+      if (browser.findElements(By.id("notice")).isEmpty()) {
+        assertThat(text("error")).contains("protected");
+        continue;
+      }
+      approved = true;
+      break;
+    }
+    assertThat(approved).as("an approvable item among the filtered ones").isTrue();
     assertThat(text("rec-state")).isEqualTo("approved");
     assertThat(text("rec-approvers")).contains("bob");
     assertThat(text("history")).contains("bob").contains("proposed → approved");
