@@ -6,6 +6,7 @@ import dev.least.app.store.Page;
 import dev.least.app.store.RecommendationEvent;
 import dev.least.app.store.RecommendationFilter;
 import dev.least.app.store.RecommendationRepository;
+import dev.least.app.store.RecommendationSummary;
 import dev.least.app.store.StoredRecommendation;
 import dev.least.app.workflow.Action;
 import dev.least.app.workflow.Actor;
@@ -55,8 +56,18 @@ public class RecommendationController {
     this.clock = clock;
   }
 
-  /** A page of recommendations. */
-  public record PageView(List<RecommendationView> items, int page, int size, long total) {}
+  /**
+   * A page of recommendations. {@code total} counts matches up to {@value
+   * RecommendationRepository#COUNT_LIMIT}; {@code totalExact} false means at least that many match.
+   * {@code nextAfter}, when present, is the {@code after} value that fetches the next page.
+   */
+  public record PageView(
+      List<RecommendationView> items,
+      int page,
+      int size,
+      long total,
+      boolean totalExact,
+      @Nullable Long nextAfter) {}
 
   @GetMapping
   PageView list(
@@ -66,13 +77,21 @@ public class RecommendationController {
       @RequestParam(required = false) @Nullable String state,
       @RequestParam(required = false) @Nullable String risk,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam(required = false) @Nullable Long after) {
     if (page < 0) {
       throw new IllegalArgumentException("page must be >= 0 but was " + page);
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException(
           "size must be between 1 and " + MAX_PAGE_SIZE + " but was " + size);
+    }
+    if (after != null && (after < 0 || page != 0)) {
+      throw new IllegalArgumentException(
+          "after must be an id >= 0 and cannot be combined with page, but were after="
+              + after
+              + ", page="
+              + page);
     }
     if (risk != null && !RISKS.contains(risk)) {
       throw new IllegalArgumentException(
@@ -85,12 +104,18 @@ public class RecommendationController {
             platform,
             state == null ? null : RecommendationState.fromWire(state),
             risk);
-    Page<StoredRecommendation> p = recommendations.page(f, page, size);
+    Page<RecommendationSummary> p =
+        after == null
+            ? recommendations.page(f, page, size)
+            : recommendations.pageAfter(f, after, size);
+    List<RecommendationSummary> items = p.items();
     return new PageView(
-        p.items().stream().map(RecommendationView::summary).toList(),
+        items.stream().map(RecommendationView::summary).toList(),
         p.page(),
         p.size(),
-        p.total());
+        p.total(),
+        p.totalExact(),
+        p.hasMore() ? items.get(items.size() - 1).id() : null);
   }
 
   @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package dev.least.app.api;
 
+import dev.least.app.store.RecommendationSummary;
 import dev.least.app.store.StoredRecommendation;
 import java.time.Instant;
 import java.util.List;
@@ -32,16 +33,16 @@ public record RecommendationView(
     @Nullable JsonNode recommendation) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  static RecommendationView summary(StoredRecommendation r) {
-    return of(r, null, false);
+  static RecommendationView summary(RecommendationSummary r) {
+    return of(r, null, null);
   }
 
   static RecommendationView detail(StoredRecommendation r, List<String> approvers) {
-    return of(r, approvers, true);
+    return of(r.summary(), approvers, JSON.readTree(r.bodyJson()));
   }
 
   private static RecommendationView of(
-      StoredRecommendation r, @Nullable List<String> approvers, boolean body) {
+      RecommendationSummary r, @Nullable List<String> approvers, @Nullable JsonNode body) {
     return new RecommendationView(
         r.id(),
         r.key(),
@@ -60,6 +61,6 @@ public record RecommendationView(
         r.requestedBy(),
         r.updatedAt(),
         approvers,
-        body ? JSON.readTree(r.bodyJson()) : null);
+        body);
   }
 }

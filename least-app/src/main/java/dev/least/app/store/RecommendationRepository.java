@@ -22,18 +22,38 @@ import org.springframework.jdbc.support.KeyHolder;
  * changed the row first.
  */
 public final class RecommendationRepository {
-  private static final String COLUMNS =
+  private static final String SUMMARY_COLUMNS =
       "r.id, r.run_id, r.tenant_id, r.rec_key, r.type, r.platform, r.risk, r.confidence, r.mode,"
           + " r.target_kind, r.target_id, r.target_name, r.state, r.version, r.requested_by,"
-          + " r.created_at, r.updated_at, r.body_json, r.applied_patch";
+          + " r.created_at, r.updated_at";
+  private static final String COLUMNS = SUMMARY_COLUMNS + ", r.body_json, r.applied_patch";
+
+  /**
+   * Lists count matching rows up to this many ({@link Page#totalExact} false beyond): counting
+   * every match of a broad filter over 1M rows would cost more than the page itself.
+   */
+  public static final int COUNT_LIMIT = 10_000;
+
+  /** Offset paging reaches this many rows deep; keyset paging ({@link #pageAfter}) any depth. */
+  public static final int MAX_OFFSET_ROWS = 10_000;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final int countLimit;
 
   public RecommendationRepository(DataSource dataSource) {
+    this(dataSource, COUNT_LIMIT);
+  }
+
+  /** With lists counting matches up to {@code countLimit} (tests use a small one). */
+  public RecommendationRepository(DataSource dataSource, int countLimit) {
     requireNonNull(dataSource, "dataSource");
+    if (countLimit < 1) {
+      throw new IllegalArgumentException("countLimit must be >= 1 but was " + countLimit);
+    }
     this.jdbc = JdbcClient.create(dataSource);
     this.template = new JdbcTemplate(dataSource);
+    this.countLimit = countLimit;
   }
 
   /** Inserts new recommendations (ids and versions ignored) in batches. */
@@ -79,39 +99,110 @@ public final class RecommendationRepository {
         .list();
   }
 
-  /** One page of the filtered list, in id (import) order. */
-  public Page<StoredRecommendation> page(RecommendationFilter f, int page, int size) {
+  /**
+   * One page of the filtered list in id (import) order, {@code page} pages of {@code size} in
+   * (offset paging). Offset paging reaches {@link #MAX_OFFSET_ROWS} rows deep; {@link #pageAfter}
+   * goes on from there.
+   *
+   * @throws IllegalArgumentException when the page ends beyond {@link #MAX_OFFSET_ROWS} rows
+   */
+  public Page<RecommendationSummary> page(RecommendationFilter f, int page, int size) {
+    requirePaging(page, size);
+    long end = (long) page * size + size;
+    if (end > MAX_OFFSET_ROWS) {
+      throw new IllegalArgumentException(
+          "page "
+              + page
+              + " of size "
+              + size
+              + " ends at row "
+              + end
+              + ", beyond the "
+              + MAX_OFFSET_ROWS
+              + " rows offset paging reaches; continue with after=<id of the last item seen>"
+              + " (the nextAfter of the previous page)");
+    }
+    return list(f, null, page, size);
+  }
+
+  /**
+   * The {@code size} recommendations after id {@code afterId} that match the filter, in id order
+   * (keyset paging: as fast at row 900,000 as at row 0, and stable while rows are added). {@code
+   * total} still counts the whole filter.
+   */
+  public Page<RecommendationSummary> pageAfter(RecommendationFilter f, long afterId, int size) {
+    requirePaging(0, size);
+    return list(f, afterId, 0, size);
+  }
+
+  private static void requirePaging(int page, int size) {
+    if (page < 0 || size < 1) {
+      throw new IllegalArgumentException(
+          "page must be >= 0 and size >= 1 but were " + page + ", " + size);
+    }
+  }
+
+  private Page<RecommendationSummary> list(
+      RecommendationFilter f, @Nullable Long afterId, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (f.tenant() != null) {
-      where.append(" AND r.tenant_id = (SELECT t.id FROM tenants t WHERE t.name = ?)");
-      params.add(f.tenant());
+      // resolved first: the planner then sees a constant and can estimate the tenant's share
+      Optional<Long> tenantId =
+          jdbc.sql("SELECT id FROM tenants WHERE name = ?")
+              .param(f.tenant())
+              .query(Long.class)
+              .optional();
+      if (tenantId.isEmpty()) {
+        return new Page<>(List.of(), page, size, 0, true, false);
+      }
+      where.append(" AND r.tenant_id = ?");
+      params.add(tenantId.get());
     }
     add(where, params, "r.type", f.type());
     add(where, params, "r.platform", f.platform());
     add(where, params, "r.state", f.state() == null ? null : f.state().wire());
     add(where, params, "r.risk", f.risk());
-    long total =
+    long offset = (long) page * size;
+    List<Object> pageParams = new ArrayList<>(params);
+    String after = "";
+    if (afterId != null) {
+      after = " AND r.id > ?";
+      pageParams.add(afterId);
+    }
+    pageParams.add(offset);
+    pageParams.add(size + 1); // one more than shown tells whether another page follows
+    List<RecommendationSummary> rows =
+        jdbc.sql(
+                "SELECT "
+                    + SUMMARY_COLUMNS
+                    + " FROM recommendations r"
+                    + where
+                    + after
+                    + " ORDER BY r.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+            .params(pageParams)
+            .query((rs, n) -> summary(rs))
+            .list();
+    boolean hasMore = rows.size() > size;
+    List<RecommendationSummary> items = hasMore ? rows.subList(0, size) : rows;
+    if (afterId == null && !hasMore && (page == 0 || !items.isEmpty())) {
+      // the last page of an offset walk: everything before it plus what it holds is the total
+      return new Page<>(items, page, size, offset + items.size(), true, false);
+    }
+    List<Object> countParams = new ArrayList<>(params);
+    countParams.add(countLimit + 1);
+    long counted =
         requireNonNull(
-            jdbc.sql("SELECT COUNT(*) FROM recommendations r" + where)
-                .params(params)
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM recommendations r"
+                        + where
+                        + " FETCH FIRST ? ROWS ONLY) c")
+                .params(countParams)
                 .query(Long.class)
                 .single(),
             "count");
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add((long) page * size);
-    pageParams.add(size);
-    List<StoredRecommendation> items =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM recommendations r"
-                    + where
-                    + " ORDER BY r.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
-            .params(pageParams)
-            .query((rs, n) -> recommendation(rs))
-            .list();
-    return new Page<>(items, page, size, total);
+    boolean exact = counted <= countLimit;
+    return new Page<>(items, page, size, exact ? counted : countLimit, exact, hasMore);
   }
 
   private static void add(
@@ -247,8 +338,8 @@ public final class RecommendationRepository {
         .list();
   }
 
-  private static StoredRecommendation recommendation(ResultSet rs) throws SQLException {
-    return new StoredRecommendation(
+  private static RecommendationSummary summary(ResultSet rs) throws SQLException {
+    return new RecommendationSummary(
         rs.getLong("id"),
         rs.getLong("run_id"),
         rs.getLong("tenant_id"),
@@ -265,8 +356,11 @@ public final class RecommendationRepository {
         rs.getInt("version"),
         rs.getString("requested_by"),
         Timestamps.get(rs, "created_at"),
-        Timestamps.get(rs, "updated_at"),
-        rs.getString("body_json"),
-        rs.getString("applied_patch"));
+        Timestamps.get(rs, "updated_at"));
+  }
+
+  private static StoredRecommendation recommendation(ResultSet rs) throws SQLException {
+    return StoredRecommendation.of(
+        summary(rs), rs.getString("body_json"), rs.getString("applied_patch"));
   }
 }
