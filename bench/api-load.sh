@@ -95,7 +95,7 @@ if [[ "$SKIP_LOAD" != 1 ]]; then
   echo "== loading $COUNT recommendations (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   /usr/bin/time -f "loader: wall %e s, user %U s, sys %S s, max RSS %M KB" \
     $BENCH dev.least.bench.server.RecommendationLoader --db-url "$DB_URL" --db-user "$PGUSER" \
-    --count "$COUNT"
+    --count "$COUNT" --templates "$OUT/templates.json"
   psql -d "$DB" -Atc "SELECT 'table: ' || pg_size_pretty(pg_total_relation_size('recommendations'))
     || ' (heap+toast+indexes), indexes ' || pg_size_pretty(pg_indexes_size('recommendations'))"
 fi
@@ -118,7 +118,7 @@ set +e
 STATUS=${PIPESTATUS[0]}
 set -e
 CPU1=$(server_cpu)
-echo "server CPU during warm-up + run: $(( (CPU1 - CPU0) / TICKS )) s over $((WARMUP + DURATION)) s"
+echo "server CPU during warm-up + run: $(awk "BEGIN {printf \"%.1f\", ($CPU1 - $CPU0) / $TICKS}") s over $((WARMUP + DURATION)) s"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (before: $LOAD0)"
 echo "== server heap (jcmd GC.heap_info)"
 jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | sed -n '2,4p' || echo "(jcmd unavailable)"

@@ -172,14 +172,17 @@ public final class RecommendationRepository {
     }
     pageParams.add(offset);
     pageParams.add(size + 1); // one more than shown tells whether another page follows
+    // the ids first, from the filter columns alone (an index-only scan of one of V7's indexes),
+    // then the shown rows by primary key: the table is read for the page, not for every row the
+    // filters looked at
     List<RecommendationSummary> rows =
         jdbc.sql(
                 "SELECT "
                     + SUMMARY_COLUMNS
-                    + " FROM recommendations r"
+                    + " FROM recommendations r WHERE r.id IN (SELECT r.id FROM recommendations r"
                     + where
                     + after
-                    + " ORDER BY r.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                    + " ORDER BY r.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY) ORDER BY r.id")
             .params(pageParams)
             .query((rs, n) -> summary(rs))
             .list();

@@ -78,10 +78,10 @@ public final class RecommendationTemplates {
 
   /**
    * Generates a tenant of {@code users} users over {@code days} days (both platforms) in a
-   * temporary folder, analyzes it and returns its recommendations; the folder is deleted
-   * afterwards.
+   * temporary folder, analyzes it and returns the engine's recommendations document (read it with
+   * {@link #parse}); the folder is deleted afterwards.
    */
-  public static List<Template> generate(int users, int days, long seed, Consumer<String> progress)
+  public static String generate(int users, int days, long seed, Consumer<String> progress)
       throws IOException {
     Path dir = Files.createTempDirectory("least-rec-templates");
     try {
@@ -100,10 +100,8 @@ public final class RecommendationTemplates {
       Analysis.Report report =
           new Analysis(Analyzers.defaults())
               .run(AnalysisInput.of(r.snapshot(), r.settings(), kinds));
-      String document =
-          RecommendationsJson.write(
-              r.snapshot(), RecommendationsJson.inputs(r.snapshot(), 0), report, "bench");
-      return parse(document);
+      return RecommendationsJson.write(
+          r.snapshot(), RecommendationsJson.inputs(r.snapshot(), 0), report, "bench");
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
