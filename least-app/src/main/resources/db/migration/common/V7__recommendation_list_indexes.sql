@@ -1,6 +1,6 @@
 -- Lists at scale (issue 7: 1M recommendations, list/filter p99 < 50 ms at 200 req/s).
 -- A list is "equality filters on tenant, type, platform, state, risk; ORDER BY id; first N rows"
--- plus a count capped at 10,001 (RecommendationRepository.page). Each index below starts with the
+-- plus a count capped at 1,001 (RecommendationRepository.page). Each index below starts with the
 -- filters a person starts from, then id, so a matching range is already in id order and a page
 -- reads N entries instead of sorting every match; the remaining filter columns follow id, so the
 -- other filters are checked on the index entry itself (index-only scan) and the table is read

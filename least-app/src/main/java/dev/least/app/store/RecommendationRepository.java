@@ -32,7 +32,7 @@ public final class RecommendationRepository {
    * Lists count matching rows up to this many ({@link Page#totalExact} false beyond): counting
    * every match of a broad filter over 1M rows would cost more than the page itself.
    */
-  public static final int COUNT_LIMIT = 10_000;
+  public static final int COUNT_LIMIT = 1_000;
 
   /** Offset paging reaches this many rows deep; keyset paging ({@link #pageAfter}) any depth. */
   public static final int MAX_OFFSET_ROWS = 10_000;
