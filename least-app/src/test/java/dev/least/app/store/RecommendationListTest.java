@@ -3,6 +3,7 @@ package dev.least.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.least.app.store.RecommendationRepository.Sort;
 import dev.least.app.workflow.RecommendationState;
 import java.time.Clock;
 import java.time.Instant;
@@ -117,9 +118,9 @@ class RecommendationListTest {
     try (TestDatabase db = open.get()) {
       Fixture f = fixture(db);
       List<Long> seen = new ArrayList<>();
-      Page<RecommendationSummary> p0 = f.recs().page(tenant("acme"), 0, 4);
-      Page<RecommendationSummary> p1 = f.recs().page(tenant("acme"), 1, 4);
-      Page<RecommendationSummary> p2 = f.recs().page(tenant("acme"), 2, 4);
+      Page<RecommendationSummary> p0 = f.recs().page(tenant("acme"), 0, 4, Sort.ID);
+      Page<RecommendationSummary> p1 = f.recs().page(tenant("acme"), 1, 4, Sort.ID);
+      Page<RecommendationSummary> p2 = f.recs().page(tenant("acme"), 2, 4, Sort.ID);
       seen.addAll(ids(p0));
       seen.addAll(ids(p1));
       seen.addAll(ids(p2));
@@ -132,7 +133,7 @@ class RecommendationListTest {
       // the last page knows the total without counting
       assertThat(p2.total()).isEqualTo(9);
       assertThat(p2.totalExact()).isTrue();
-      assertThat(f.recs().page(tenant("acme"), 3, 4).items()).isEmpty();
+      assertThat(f.recs().page(tenant("acme"), 3, 4, Sort.ID).items()).isEmpty();
     }
   }
 
@@ -221,7 +222,7 @@ class RecommendationListTest {
       assertThat(p.items()).isEmpty();
       assertThat(p.total()).isZero();
       assertThat(p.totalExact()).isTrue();
-      assertThat(ids(f.recs().page(tenant("globex"), 0, 10))).isEqualTo(f.globex());
+      assertThat(ids(f.recs().page(tenant("globex"), 0, 10, Sort.ID))).isEqualTo(f.globex());
     }
   }
 }
