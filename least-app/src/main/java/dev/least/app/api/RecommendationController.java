@@ -7,6 +7,7 @@ import dev.least.app.store.Ranking;
 import dev.least.app.store.RecommendationEvent;
 import dev.least.app.store.RecommendationFilter;
 import dev.least.app.store.RecommendationRepository;
+import dev.least.app.store.RecommendationSummary;
 import dev.least.app.store.StoredRecommendation;
 import dev.least.app.workflow.Action;
 import dev.least.app.workflow.Actor;
@@ -20,7 +21,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -58,8 +58,22 @@ public class RecommendationController {
     this.clock = clock;
   }
 
-  /** A page of recommendations. */
-  public record PageView(List<RecommendationView> items, int page, int size, long total) {}
+  /**
+   * A page of recommendations, ranked ({@code sort=rank}, the default: rank score descending, then
+   * id) or in import order ({@code sort=id}). {@code total} counts matches up to {@value
+   * RecommendationRepository#COUNT_LIMIT}; {@code totalExact} false means at least that many match.
+   * {@code hasMore} says whether rows follow this page; in id order {@code nextAfter}, when
+   * present, is the {@code after} value that fetches the next page (the ranked list pages by {@code
+   * page}).
+   */
+  public record PageView(
+      List<RecommendationView> items,
+      int page,
+      int size,
+      long total,
+      boolean totalExact,
+      boolean hasMore,
+      @Nullable Long nextAfter) {}
 
   @GetMapping
   PageView list(
@@ -70,13 +84,33 @@ public class RecommendationController {
       @RequestParam(required = false) @Nullable String risk,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
-      @RequestParam(defaultValue = "rank") String sort) {
+      @RequestParam(defaultValue = "rank") String sort,
+      @RequestParam(required = false) @Nullable Long after) {
     if (page < 0) {
       throw new IllegalArgumentException("page must be >= 0 but was " + page);
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException(
           "size must be between 1 and " + MAX_PAGE_SIZE + " but was " + size);
+    }
+    RecommendationRepository.Sort order =
+        switch (sort) {
+          case "rank" -> RecommendationRepository.Sort.RANK;
+          case "id" -> RecommendationRepository.Sort.ID;
+          default ->
+              throw new IllegalArgumentException("Expected sort rank or id but was '" + sort + "'");
+        };
+    if (after != null && order != RecommendationRepository.Sort.ID) {
+      throw new IllegalArgumentException(
+          "after (keyset paging) works in id order only: add sort=id, or page the ranked list"
+              + " (sort=rank, the default) with page=");
+    }
+    if (after != null && (after < 0 || page != 0)) {
+      throw new IllegalArgumentException(
+          "after must be an id >= 0 and cannot be combined with page, but were after="
+              + after
+              + ", page="
+              + page);
     }
     if (risk != null && !RISKS.contains(risk)) {
       throw new IllegalArgumentException(
@@ -89,21 +123,21 @@ public class RecommendationController {
             platform,
             state == null ? null : RecommendationState.fromWire(state),
             risk);
-    RecommendationRepository.Sort order =
-        switch (sort) {
-          case "rank" -> RecommendationRepository.Sort.RANK;
-          case "id" -> RecommendationRepository.Sort.ID;
-          default ->
-              throw new IllegalArgumentException("Expected sort rank or id but was '" + sort + "'");
-        };
-    Page<StoredRecommendation> p = recommendations.page(f, page, size, order);
-    Map<Long, Ranking> ranks =
-        recommendations.rankings(p.items().stream().map(StoredRecommendation::id).toList());
+    Page<RecommendationSummary> p =
+        after == null
+            ? recommendations.page(f, page, size, order)
+            : recommendations.pageAfter(f, after, size);
+    List<RecommendationSummary> items = p.items();
     return new PageView(
-        p.items().stream().map(r -> RecommendationView.summary(r, ranks.get(r.id()))).toList(),
+        items.stream().map(RecommendationView::summary).toList(),
         p.page(),
         p.size(),
-        p.total());
+        p.total(),
+        p.totalExact(),
+        p.hasMore(),
+        p.hasMore() && order == RecommendationRepository.Sort.ID
+            ? items.get(items.size() - 1).id()
+            : null);
   }
 
   @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package dev.least.app.api;
 
 import dev.least.app.store.Ranking;
+import dev.least.app.store.RecommendationSummary;
 import dev.least.app.store.StoredRecommendation;
 import java.time.Instant;
 import java.util.List;
@@ -39,28 +40,25 @@ public record RecommendationView(
     @Nullable JsonNode recommendation) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  static RecommendationView summary(StoredRecommendation r, @Nullable Ranking ranking) {
-    return of(r, null, ranking, false);
+  static RecommendationView summary(RecommendationSummary r) {
+    return of(r, null, null, null);
   }
 
   static RecommendationView detail(
       StoredRecommendation r, List<String> approvers, @Nullable Ranking ranking) {
-    return of(r, approvers, ranking, true);
+    String adjustment = ranking == null ? null : ranking.adjustmentJson();
+    return of(
+        r.summary(ranking),
+        approvers,
+        adjustment == null ? null : JSON.readTree(adjustment),
+        JSON.readTree(r.bodyJson()));
   }
 
   private static RecommendationView of(
-      StoredRecommendation r,
+      RecommendationSummary r,
       @Nullable List<String> approvers,
-      @Nullable Ranking ranking,
-      boolean body) {
-    Ranking k =
-        ranking != null
-            ? ranking
-            : new Ranking(
-                r.confidence(),
-                r.confidence() * ("high".equals(r.risk()) ? 3 : "medium".equals(r.risk()) ? 2 : 1),
-                null);
-    String adjustment = k.adjustmentJson();
+      @Nullable JsonNode adjustment,
+      @Nullable JsonNode body) {
     return new RecommendationView(
         r.id(),
         r.key(),
@@ -70,8 +68,8 @@ public record RecommendationView(
         r.platform(),
         r.risk(),
         r.confidence(),
-        k.adjustedConfidence(),
-        k.rankScore(),
+        r.adjustedConfidence(),
+        r.rankScore(),
         r.mode(),
         r.targetKind(),
         r.targetId(),
@@ -81,7 +79,7 @@ public record RecommendationView(
         r.requestedBy(),
         r.updatedAt(),
         approvers,
-        body && adjustment != null ? JSON.readTree(adjustment) : null,
-        body ? JSON.readTree(r.bodyJson()) : null);
+        adjustment,
+        body);
   }
 }

@@ -119,7 +119,7 @@ public final class PolicyExceptionRepository {
             .params(pageParams)
             .query((rs, n) -> exception(rs))
             .list();
-    return new Page<>(items, page, size, total);
+    return Page.counted(items, page, size, total);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.least.app.store;
 
 import dev.least.recommend.FeedbackModel;
+import dev.least.recommend.Risk;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,6 +14,23 @@ import tools.jackson.databind.node.ObjectNode;
 public record Ranking(
     double adjustedConfidence, double rankScore, @Nullable String adjustmentJson) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * The ranking of a recommendation stored without one (rows from before the feedback model): its
+   * original confidence, weighted by risk.
+   */
+  public static Ranking unadjusted(double confidence, String risk) {
+    return new Ranking(confidence, FeedbackModel.rankScore(confidence, risk(risk)), null);
+  }
+
+  static Risk risk(String wire) {
+    for (Risk r : Risk.values()) {
+      if (r.wire().equals(wire)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("Expected risk low, medium or high but was '" + wire + "'");
+  }
 
   /** The explanation stored with a recommendation. */
   static String json(FeedbackModel.Adjustment a) {

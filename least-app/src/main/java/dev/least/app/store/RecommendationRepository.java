@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.least.app.workflow.RecommendationState;
 import dev.least.recommend.FeedbackModel;
 import dev.least.recommend.FeedbackReason;
-import dev.least.recommend.Risk;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,18 +27,38 @@ import org.springframework.jdbc.support.KeyHolder;
  * changed the row first.
  */
 public final class RecommendationRepository {
-  private static final String COLUMNS =
-      "r.id, r.run_id, r.tenant_id, r.rec_key, r.type, r.platform, r.risk, r.confidence, r.mode,"
-          + " r.target_kind, r.target_id, r.target_name, r.state, r.version, r.requested_by,"
-          + " r.created_at, r.updated_at, r.body_json, r.applied_patch";
+  private static final String SUMMARY_COLUMNS =
+      "r.id, r.run_id, r.tenant_id, r.rec_key, r.type, r.platform, r.risk, r.confidence,"
+          + " r.adjusted_confidence, r.rank_score, r.mode, r.target_kind, r.target_id, r.target_name, r.state, r.version, r.requested_by,"
+          + " r.created_at, r.updated_at";
+  private static final String COLUMNS = SUMMARY_COLUMNS + ", r.body_json, r.applied_patch";
+
+  /**
+   * Lists count matching rows up to this many ({@link Page#totalExact} false beyond): counting
+   * every match of a broad filter over 1M rows would cost more than the page itself.
+   */
+  public static final int COUNT_LIMIT = 1_000;
+
+  /** Offset paging reaches this many rows deep; keyset paging ({@link #pageAfter}) any depth. */
+  public static final int MAX_OFFSET_ROWS = 10_000;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final int countLimit;
 
   public RecommendationRepository(DataSource dataSource) {
+    this(dataSource, COUNT_LIMIT);
+  }
+
+  /** With lists counting matches up to {@code countLimit} (tests use a small one). */
+  public RecommendationRepository(DataSource dataSource, int countLimit) {
     requireNonNull(dataSource, "dataSource");
+    if (countLimit < 1) {
+      throw new IllegalArgumentException("countLimit must be >= 1 but was " + countLimit);
+    }
     this.jdbc = JdbcClient.create(dataSource);
     this.template = new JdbcTemplate(dataSource);
+    this.countLimit = countLimit;
   }
 
   /**
@@ -93,18 +112,9 @@ public final class RecommendationRepository {
           ps.setObject(15, Timestamps.of(r.updatedAt()));
           ps.setString(16, r.bodyJson());
           ps.setDouble(17, adjusted);
-          ps.setDouble(18, FeedbackModel.rankScore(adjusted, risk(r.risk())));
+          ps.setDouble(18, FeedbackModel.rankScore(adjusted, Ranking.risk(r.risk())));
           ps.setString(19, a == null ? null : Ranking.json(a));
         });
-  }
-
-  private static Risk risk(String wire) {
-    for (Risk r : Risk.values()) {
-      if (r.wire().equals(wire)) {
-        return r;
-      }
-    }
-    throw new IllegalArgumentException("Expected risk low, medium or high but was '" + wire + "'");
   }
 
   /**
@@ -184,9 +194,11 @@ public final class RecommendationRepository {
 
   /** The list's orders. */
   public enum Sort {
-    /** Highest rank score (adjusted confidence × risk weight) first, then by id. */
+    /**
+     * Highest rank score (adjusted confidence × risk weight) first, then by id; offset paging only.
+     */
     RANK(" ORDER BY r.rank_score DESC NULLS LAST, r.id"),
-    /** Import order. */
+    /** Import order; offset or keyset ({@link #pageAfter}) paging. */
     ID(" ORDER BY r.id");
 
     private final String sql;
@@ -196,45 +208,126 @@ public final class RecommendationRepository {
     }
   }
 
-  /** One page of the filtered list, ranked ({@link Sort#RANK}). */
-  public Page<StoredRecommendation> page(RecommendationFilter f, int page, int size) {
+  /**
+   * One page of the filtered list, ranked ({@link Sort#RANK}); see {@link
+   * #page(RecommendationFilter, int, int, Sort)}.
+   */
+  public Page<RecommendationSummary> page(RecommendationFilter f, int page, int size) {
     return page(f, page, size, Sort.RANK);
   }
 
-  /** One page of the filtered list in the given order. */
-  public Page<StoredRecommendation> page(RecommendationFilter f, int page, int size, Sort sort) {
+  /**
+   * One page of the filtered list in the given order, {@code page} pages of {@code size} in (offset
+   * paging). Offset paging reaches {@link #MAX_OFFSET_ROWS} rows deep; in id order {@link
+   * #pageAfter} goes on from there.
+   *
+   * @throws IllegalArgumentException when the page ends beyond {@link #MAX_OFFSET_ROWS} rows
+   */
+  public Page<RecommendationSummary> page(RecommendationFilter f, int page, int size, Sort sort) {
+    requireNonNull(sort, "sort");
+    requirePaging(page, size);
+    long end = (long) page * size + size;
+    if (end > MAX_OFFSET_ROWS) {
+      throw new IllegalArgumentException(
+          "page "
+              + page
+              + " of size "
+              + size
+              + " ends at row "
+              + end
+              + ", beyond the "
+              + MAX_OFFSET_ROWS
+              + " rows offset paging reaches; narrow the filters, or list with sort=id and"
+              + " continue with after=<id of the last item seen> (the nextAfter of the previous"
+              + " page)");
+    }
+    return list(f, sort, null, page, size);
+  }
+
+  /**
+   * The {@code size} recommendations after id {@code afterId} that match the filter, in id order
+   * (keyset paging: as fast at row 900,000 as at row 0, and stable while rows are added). {@code
+   * total} still counts the whole filter.
+   */
+  public Page<RecommendationSummary> pageAfter(RecommendationFilter f, long afterId, int size) {
+    requirePaging(0, size);
+    return list(f, Sort.ID, afterId, 0, size);
+  }
+
+  private static void requirePaging(int page, int size) {
+    if (page < 0 || size < 1) {
+      throw new IllegalArgumentException(
+          "page must be >= 0 and size >= 1 but were " + page + ", " + size);
+    }
+  }
+
+  private Page<RecommendationSummary> list(
+      RecommendationFilter f, Sort sort, @Nullable Long afterId, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (f.tenant() != null) {
-      where.append(" AND r.tenant_id = (SELECT t.id FROM tenants t WHERE t.name = ?)");
-      params.add(f.tenant());
+      // resolved first: the planner then sees a constant and can estimate the tenant's share
+      Optional<Long> tenantId =
+          jdbc.sql("SELECT id FROM tenants WHERE name = ?")
+              .param(f.tenant())
+              .query(Long.class)
+              .optional();
+      if (tenantId.isEmpty()) {
+        return new Page<>(List.of(), page, size, 0, true, false);
+      }
+      where.append(" AND r.tenant_id = ?");
+      params.add(tenantId.get());
     }
     add(where, params, "r.type", f.type());
     add(where, params, "r.platform", f.platform());
     add(where, params, "r.state", f.state() == null ? null : f.state().wire());
     add(where, params, "r.risk", f.risk());
-    long total =
+    long offset = (long) page * size;
+    List<Object> pageParams = new ArrayList<>(params);
+    String after = "";
+    if (afterId != null) {
+      after = " AND r.id > ?";
+      pageParams.add(afterId);
+    }
+    pageParams.add(offset);
+    pageParams.add(size + 1); // one more than shown tells whether another page follows
+    // the ids first, from the filter columns alone (an index-only scan of one of V7's indexes, or
+    // of V8's rank-ordered ones),
+    // then the shown rows by primary key: the table is read for the page, not for every row the
+    // filters looked at
+    List<RecommendationSummary> rows =
+        jdbc.sql(
+                "SELECT "
+                    + SUMMARY_COLUMNS
+                    + " FROM recommendations r WHERE r.id IN (SELECT r.id FROM recommendations r"
+                    + where
+                    + after
+                    + sort.sql
+                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY)"
+                    + sort.sql)
+            .params(pageParams)
+            .query((rs, n) -> summary(rs))
+            .list();
+    boolean hasMore = rows.size() > size;
+    List<RecommendationSummary> items = hasMore ? rows.subList(0, size) : rows;
+    if (afterId == null && !hasMore && (page == 0 || !items.isEmpty())) {
+      // the last page of an offset walk: everything before it plus what it holds is the total
+      return new Page<>(items, page, size, offset + items.size(), true, false);
+    }
+    List<Object> countParams = new ArrayList<>(params);
+    countParams.add(countLimit + 1);
+    long counted =
         requireNonNull(
-            jdbc.sql("SELECT COUNT(*) FROM recommendations r" + where)
-                .params(params)
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM recommendations r"
+                        + where
+                        + " FETCH FIRST ? ROWS ONLY) c")
+                .params(countParams)
                 .query(Long.class)
                 .single(),
             "count");
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add((long) page * size);
-    pageParams.add(size);
-    List<StoredRecommendation> items =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM recommendations r"
-                    + where
-                    + sort.sql
-                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
-            .params(pageParams)
-            .query((rs, n) -> recommendation(rs))
-            .list();
-    return new Page<>(items, page, size, total);
+    boolean exact = counted <= countLimit;
+    return new Page<>(items, page, size, exact ? counted : countLimit, exact, hasMore);
   }
 
   /** A column the dashboard counts recommendations by. */
@@ -427,16 +520,27 @@ public final class RecommendationRepository {
         .list();
   }
 
-  private static StoredRecommendation recommendation(ResultSet rs) throws SQLException {
-    return new StoredRecommendation(
+  private static RecommendationSummary summary(ResultSet rs) throws SQLException {
+    double confidence = rs.getDouble("confidence");
+    String risk = rs.getString("risk");
+    double adjusted = rs.getDouble("adjusted_confidence");
+    boolean unadjusted = rs.wasNull();
+    double score = rs.getDouble("rank_score");
+    Ranking ranking =
+        unadjusted || rs.wasNull()
+            ? Ranking.unadjusted(confidence, risk)
+            : new Ranking(adjusted, score, null);
+    return new RecommendationSummary(
         rs.getLong("id"),
         rs.getLong("run_id"),
         rs.getLong("tenant_id"),
         rs.getString("rec_key"),
         rs.getString("type"),
         rs.getString("platform"),
-        rs.getString("risk"),
-        rs.getDouble("confidence"),
+        risk,
+        confidence,
+        ranking.adjustedConfidence(),
+        ranking.rankScore(),
         rs.getString("mode"),
         rs.getString("target_kind"),
         rs.getString("target_id"),
@@ -445,8 +549,11 @@ public final class RecommendationRepository {
         rs.getInt("version"),
         rs.getString("requested_by"),
         Timestamps.get(rs, "created_at"),
-        Timestamps.get(rs, "updated_at"),
-        rs.getString("body_json"),
-        rs.getString("applied_patch"));
+        Timestamps.get(rs, "updated_at"));
+  }
+
+  private static StoredRecommendation recommendation(ResultSet rs) throws SQLException {
+    return StoredRecommendation.of(
+        summary(rs), rs.getString("body_json"), rs.getString("applied_patch"));
   }
 }

@@ -46,4 +46,57 @@ public record StoredRecommendation(
     requireNonNull(updatedAt, "updatedAt");
     requireNonNull(bodyJson, "bodyJson");
   }
+
+  /** A recommendation from its list columns, full JSON and recorded patch. */
+  public static StoredRecommendation of(
+      RecommendationSummary s, String bodyJson, @Nullable String appliedPatch) {
+    return new StoredRecommendation(
+        s.id(),
+        s.runId(),
+        s.tenantId(),
+        s.key(),
+        s.type(),
+        s.platform(),
+        s.risk(),
+        s.confidence(),
+        s.mode(),
+        s.targetKind(),
+        s.targetId(),
+        s.targetName(),
+        s.state(),
+        s.version(),
+        s.requestedBy(),
+        s.createdAt(),
+        s.updatedAt(),
+        bodyJson,
+        appliedPatch);
+  }
+
+  /**
+   * The list columns of this recommendation with its stored ranking ({@code null}: stored without
+   * one, {@link Ranking#unadjusted}).
+   */
+  public RecommendationSummary summary(@Nullable Ranking ranking) {
+    Ranking k = ranking != null ? ranking : Ranking.unadjusted(confidence, risk);
+    return new RecommendationSummary(
+        id,
+        runId,
+        tenantId,
+        key,
+        type,
+        platform,
+        risk,
+        confidence,
+        k.adjustedConfidence(),
+        k.rankScore(),
+        mode,
+        targetKind,
+        targetId,
+        targetName,
+        state,
+        version,
+        requestedBy,
+        createdAt,
+        updatedAt);
+  }
 }

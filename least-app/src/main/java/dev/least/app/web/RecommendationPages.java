@@ -6,6 +6,7 @@ import dev.least.app.store.Page;
 import dev.least.app.store.RecommendationFilter;
 import dev.least.app.store.RecommendationRepository;
 import dev.least.app.store.RecommendationRepository.CountColumn;
+import dev.least.app.store.RecommendationSummary;
 import dev.least.app.store.StoredRecommendation;
 import dev.least.app.store.TenantRepository;
 import dev.least.app.workflow.Action;
@@ -79,11 +80,15 @@ public class RecommendationPages {
             blankToNull(platform),
             blankToNull(state) == null ? null : RecommendationState.fromWire(state.trim()),
             blankToNull(risk));
-    Page<StoredRecommendation> p = recommendations.page(f, Math.max(page, 0), PAGE_SIZE);
+    // offset paging reaches MAX_OFFSET_ROWS deep: a deeper page= shows the last reachable page
+    int reachable = RecommendationRepository.MAX_OFFSET_ROWS / PAGE_SIZE - 1;
+    Page<RecommendationSummary> p =
+        recommendations.page(f, Math.min(Math.max(page, 0), reachable), PAGE_SIZE);
     model.addAttribute("filter", f);
     model.addAttribute("state", f.state() == null ? "" : f.state().wire());
     model.addAttribute("page", p);
     model.addAttribute("pages", Math.max(1, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+    model.addAttribute("reachable", reachable);
     model.addAttribute("tenants", tenants.all());
     model.addAttribute("types", recommendations.distinct(CountColumn.TYPE));
     model.addAttribute("platforms", recommendations.distinct(CountColumn.PLATFORM));

@@ -247,8 +247,90 @@ class ServerApiTest {
   }
 
   @Test
+  void listWhenWalkedWithAfterThenSameItemsAsOneBigPageAndTotalsExact() throws Exception {
+    JsonNode all = json(call(get("/api/v1/recommendations?sort=id&size=500"), vic, 200));
+    assertThat(all.get("totalExact").asBoolean()).isTrue();
+    assertThat(all.get("nextAfter").isNull()).isTrue();
+    List<Long> expected = new java.util.ArrayList<>();
+    all.get("items").forEach(i -> expected.add(i.get("id").asLong()));
+    List<Long> walked = new java.util.ArrayList<>();
+    String query = "/api/v1/recommendations?sort=id&size=3";
+    while (true) {
+      JsonNode page = json(call(get(query), vic, 200));
+      page.get("items").forEach(i -> walked.add(i.get("id").asLong()));
+      assertThat(page.get("total").asLong()).isEqualTo(expected.size());
+      assertThat(page.get("totalExact").asBoolean()).isTrue();
+      JsonNode next = page.get("nextAfter");
+      if (next.isNull()) {
+        break;
+      }
+      assertThat(next.asLong()).isEqualTo(walked.get(walked.size() - 1));
+      query = "/api/v1/recommendations?sort=id&size=3&after=" + next.asLong();
+    }
+    assertThat(walked).isEqualTo(expected);
+    JsonNode lastPageByOffset =
+        json(
+            call(
+                get("/api/v1/recommendations?sort=id&size=3&page=" + (expected.size() - 1) / 3),
+                vic,
+                200));
+    assertThat(lastPageByOffset.get("nextAfter").isNull()).isTrue();
+    JsonNode deepest = json(call(get("/api/v1/recommendations?size=50&page=199"), vic, 200));
+    assertThat(deepest.get("items")).isEmpty();
+  }
+
+  @Test
+  void listWhenRankedAndPagedByOffsetThenSameItemsAsOneBigPageHighestScoreFirst() throws Exception {
+    JsonNode all = json(call(get("/api/v1/recommendations?size=500"), vic, 200));
+    List<Long> expected = new java.util.ArrayList<>();
+    List<Double> scores = new java.util.ArrayList<>();
+    all.get("items")
+        .forEach(
+            i -> {
+              expected.add(i.get("id").asLong());
+              scores.add(i.get("rankScore").asDouble());
+            });
+    assertThat(expected).hasSizeGreaterThan(3);
+    for (int i = 1; i < scores.size(); i++) {
+      assertThat(scores.get(i)).isLessThanOrEqualTo(scores.get(i - 1));
+    }
+    List<Long> walked = new java.util.ArrayList<>();
+    for (int page = 0; ; page++) {
+      JsonNode p =
+          json(call(get("/api/v1/recommendations?sort=rank&size=3&page=" + page), vic, 200));
+      p.get("items").forEach(i -> walked.add(i.get("id").asLong()));
+      assertThat(p.get("total").asLong()).isEqualTo(expected.size());
+      assertThat(p.get("nextAfter").isNull()).isTrue();
+      if (!p.get("hasMore").asBoolean()) {
+        break;
+      }
+    }
+    assertThat(walked).isEqualTo(expected);
+  }
+
+  @Test
+  void listWhenAfterWithRankOrderThen400NamingAfter() throws Exception {
+    for (String q : List.of("after=3", "after=3&sort=rank")) {
+      MvcResult r = call(get("/api/v1/recommendations?" + q), vic, 400);
+      assertThat(json(r).get("code").asString()).as(q).isEqualTo("bad-input");
+      assertThat(json(r).get("detail").asString()).as(q).contains("after").contains("sort=id");
+    }
+  }
+
+  @Test
   void listWhenBadParametersThen400ProblemWithoutStackTrace() throws Exception {
-    for (String q : List.of("size=0", "size=501", "page=-1", "state=bogus", "risk=extreme")) {
+    for (String q :
+        List.of(
+            "size=0",
+            "size=501",
+            "page=-1",
+            "state=bogus",
+            "risk=extreme",
+            "sort=score",
+            "sort=id&after=-1",
+            "sort=id&after=3&page=1",
+            "page=200&size=50",
+            "sort=id&page=200&size=50")) {
       MvcResult r = call(get("/api/v1/recommendations?" + q), vic, 400);
       String body = r.getResponse().getContentAsString();
       assertThat(body).as(q).doesNotContain("at dev.least").doesNotContain("Exception");

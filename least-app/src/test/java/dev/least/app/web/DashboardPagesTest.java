@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.least.app.cli.DemoCommand;
 import dev.least.app.store.RecommendationFilter;
 import dev.least.app.store.RecommendationRepository;
+import dev.least.app.store.RecommendationSummary;
 import dev.least.app.store.StoredRecommendation;
 import dev.least.app.workflow.Actor;
 import dev.least.app.workflow.RecommendationState;
@@ -124,8 +125,8 @@ class DashboardPagesTest {
   @Test
   void approveThroughThePageWhenSecondPersonThenApprovedAndStaleVersionRefused() throws Exception {
     // the sample's least.yaml protects some targets: take the first item the guardrails allow
-    StoredRecommendation approved = null;
-    for (StoredRecommendation r :
+    RecommendationSummary approved = null;
+    for (RecommendationSummary r :
         recommendations.page(RecommendationFilter.none(), 0, 500).items()) {
       if (r.risk().equals("high") || r.state() != RecommendationState.PROPOSED) {
         continue;
@@ -200,7 +201,7 @@ class DashboardPagesTest {
   }
 
   private MvcResult form(
-      StoredRecommendation r, String action, int version, RequestPostProcessor who)
+      RecommendationSummary r, String action, int version, RequestPostProcessor who)
       throws Exception {
     MvcResult res =
         mvc.perform(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.least.app.store.Ranking;
 import dev.least.app.store.RecommendationFilter;
 import dev.least.app.store.RecommendationRepository;
+import dev.least.app.store.RecommendationSummary;
 import dev.least.app.store.StoredRecommendation;
 import dev.least.app.store.TestDatabase;
 import dev.least.recommend.FeedbackModel;
@@ -152,7 +153,7 @@ class FeedbackRankingTest {
       }
 
       // the list endpoint's query orders by the stored rank score
-      List<StoredRecommendation> listed =
+      List<RecommendationSummary> listed =
           t.recommendations
               .page(
                   new RecommendationFilter(
@@ -162,8 +163,13 @@ class FeedbackRankingTest {
                   RecommendationRepository.Sort.RANK)
               .items();
       Map<Long, Ranking> listedRanks =
-          t.recommendations.rankings(listed.stream().map(StoredRecommendation::id).toList());
+          t.recommendations.rankings(listed.stream().map(RecommendationSummary::id).toList());
       assertThat(listed).hasSizeGreaterThan(1);
+      for (RecommendationSummary s : listed) {
+        // the list's summary columns carry the same ranking as the detail's
+        assertThat(s.rankScore()).isEqualTo(listedRanks.get(s.id()).rankScore());
+        assertThat(s.adjustedConfidence()).isEqualTo(listedRanks.get(s.id()).adjustedConfidence());
+      }
       for (int i = 1; i < listed.size(); i++) {
         assertThat(listedRanks.get(listed.get(i).id()).rankScore())
             .isLessThanOrEqualTo(listedRanks.get(listed.get(i - 1).id()).rankScore());
