@@ -135,22 +135,7 @@ final class OktaLogWriter implements Closeable {
 
   private void encode(Object item) {
     if (item instanceof Pending p) {
-      encodeEvent(
-          p.uuid(),
-          p.millis(),
-          p.eventType(),
-          p.displayMessage(),
-          p.u(),
-          p.where(),
-          p.os(),
-          p.browser(),
-          p.result(),
-          p.reason(),
-          p.targets(),
-          p.sessionId(),
-          p.authStep(),
-          p.factor(),
-          p.risk());
+      encodeEvent(p);
     } else {
       encodeBad((String) item);
     }
@@ -161,56 +146,39 @@ final class OktaLogWriter implements Closeable {
   }
 
   /**
-   * Writes one event.
-   *
-   * @param result SUCCESS, FAILURE, ALLOW, DENY, CHALLENGE
-   * @param factor e.g. {@code OKTA_VERIFY_PUSH} for factor events
+   * Writes one event: its {@code result} is SUCCESS, FAILURE, ALLOW, DENY or CHALLENGE, its {@code
+   * factor} e.g. {@code OKTA_VERIFY_PUSH} for factor events.
    */
-  private void encodeEvent(
-      String uuid,
-      long millis,
-      String eventType,
-      String displayMessage,
-      PlannedUser u,
-      Where where,
-      String os,
-      String browser,
-      String result,
-      @Nullable String reason,
-      List<Target> targets,
-      String sessionId,
-      int authStep,
-      @Nullable String factor,
-      String risk) {
+  private void encodeEvent(Pending e) {
     if (values++ > 0) {
       buf.ascii('\n');
     }
-    buf.raw(actor(u)).raw(client(os, browser)).string(where.ip());
-    buf.raw(GEOGRAPHY).raw(place(where));
-    if (factor == null) {
+    buf.raw(actor(e.u())).raw(client(e.os(), e.browser())).string(e.where().ip());
+    buf.raw(GEOGRAPHY).raw(place(e.where()));
+    if (e.factor() == null) {
       buf.raw(NO_CREDENTIAL);
     } else {
-      buf.raw(CREDENTIAL).string(factor);
+      buf.raw(CREDENTIAL).string(e.factor());
     }
-    buf.raw(AUTHENTICATION_STEP).number(authStep);
-    buf.raw(ROOT_SESSION).string(sessionId);
-    buf.raw(EXTERNAL_SESSION).string(sessionId);
-    buf.raw(result.equals("FAILURE") || result.equals("DENY") ? WARN : INFO);
-    buf.raw(REQUEST_ID).escaped(sessionId).ascii('-').number(millis % 100_000).ascii('"');
-    buf.raw(RISK).escaped(risk).ascii('}').ascii('"');
-    if (factor != null) {
-      buf.raw(FACTOR).string(factor);
+    buf.raw(AUTHENTICATION_STEP).number(e.authStep());
+    buf.raw(ROOT_SESSION).string(e.sessionId());
+    buf.raw(EXTERNAL_SESSION).string(e.sessionId());
+    buf.raw(e.result().equals("FAILURE") || e.result().equals("DENY") ? WARN : INFO);
+    buf.raw(REQUEST_ID).escaped(e.sessionId()).ascii('-').number(e.millis() % 100_000).ascii('"');
+    buf.raw(RISK).escaped(e.risk()).ascii('}').ascii('"');
+    if (e.factor() != null) {
+      buf.raw(FACTOR).string(e.factor());
     }
-    buf.raw(TRANSACTION).string(sessionId);
-    buf.raw(IP_CHAIN).string(where.ip());
-    buf.raw(UUID).string(uuid);
+    buf.raw(TRANSACTION).string(e.sessionId());
+    buf.raw(IP_CHAIN).string(e.where().ip());
+    buf.raw(UUID).string(e.uuid());
     buf.raw(PUBLISHED);
-    clock.okta(millis, buf);
-    buf.raw(EVENT_TYPE).string(eventType);
-    buf.raw(DISPLAY_MESSAGE).string(displayMessage);
-    buf.raw(RESULT).string(result);
-    buf.raw(REASON).stringOrNull(reason);
-    buf.raw(TARGET).raw(targets(targets)).ascii('}');
+    clock.okta(e.millis(), buf);
+    buf.raw(EVENT_TYPE).string(e.eventType());
+    buf.raw(DISPLAY_MESSAGE).string(e.displayMessage());
+    buf.raw(RESULT).string(e.result());
+    buf.raw(REASON).stringOrNull(e.reason());
+    buf.raw(TARGET).raw(targets(e.targets())).ascii('}');
     buf.endRecord();
   }
 
