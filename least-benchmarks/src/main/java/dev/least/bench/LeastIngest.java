@@ -8,7 +8,10 @@ import dev.least.source.FileStat;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Least's own path: {@code SnapshotFolderReader.defaults().read(root, sink)}, on this thread. */
+/**
+ * Least's own path: {@code SnapshotFolderReader.defaults(threads).read(root, sink)}; with one
+ * thread everything runs on the calling thread.
+ */
 final class LeastIngest {
   /**
    * One read.
@@ -27,10 +30,10 @@ final class LeastIngest {
 
   private LeastIngest() {}
 
-  static Ingested read(Path root) {
+  static Ingested read(Path root, int threads) {
     AtomicLong quarantined = new AtomicLong();
     SnapshotReadResult r =
-        SnapshotFolderReader.defaults().read(root, rec -> quarantined.incrementAndGet());
+        SnapshotFolderReader.defaults(threads).read(root, rec -> quarantined.incrementAndGet());
     long entra = -1;
     long okta = -1;
     for (FileStat f : r.files()) {

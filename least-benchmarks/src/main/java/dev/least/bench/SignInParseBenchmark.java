@@ -103,6 +103,6 @@ public class SignInParseBenchmark {
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public long leastPerEvent() {
-    return LeastIngest.read(folder).normalized();
+    return LeastIngest.read(folder, 1).normalized();
   }
 }

@@ -163,7 +163,7 @@ class SignInCorpusTest {
   void leastReadWhenFolderGeneratedThenSnapshotCarriesItsManifest() throws IOException {
     SignInCorpus.write(tmp, new SignInCorpus.Spec(20, 20, 42, 10));
 
-    LeastIngest.Ingested in = LeastIngest.read(tmp);
+    LeastIngest.Ingested in = LeastIngest.read(tmp, 2);
 
     assertThat(in.result().snapshot().manifest().tenant()).isEqualTo("bench-42");
     assertThat(in.normalized() + in.quarantined()).isLessThanOrEqualTo(40);

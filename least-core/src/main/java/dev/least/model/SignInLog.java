@@ -26,6 +26,7 @@ public final class SignInLog {
   private static final int CHUNK_BITS = 16;
   private static final int CHUNK = 1 << CHUNK_BITS;
   private static final int MASK = CHUNK - 1;
+  private static final int FIRST_CHUNK = 256;
 
   private static final ClientAppType[] CLIENT_APPS = ClientAppType.values();
   private static final SignInOutcome[] OUTCOMES = SignInOutcome.values();
@@ -322,6 +323,8 @@ public final class SignInLog {
       int o = i & MASK;
       if (o == 0) {
         grow(c);
+      } else if (o == time[c].length) {
+        widen(c);
       }
       time[c][o] = ev.epochMillis();
       String id = ev.eventId();
@@ -375,6 +378,80 @@ public final class SignInLog {
       return new SignInLog(this);
     }
 
+    /**
+     * Appends every event of {@code other}, in order, as if each had been {@link #add added} here:
+     * the result (events, and the codes of strings, pairs and result sets, which follow first
+     * appearance) is the same as adding the events one by one. This is how parts of a log read on
+     * several threads, each into its own builder, are joined in file order. {@code other} is left
+     * unchanged and can be dropped afterwards.
+     */
+    public Builder append(Builder other) {
+      if (other == this) {
+        throw new IllegalArgumentException("cannot append a builder to itself");
+      }
+      int[] str = new int[other.strings.size()];
+      for (int k = 0; k < str.length; k++) {
+        str[k] = strings.intern(other.strings.get(k));
+      }
+      int[] pairs = new int[other.stringPairs.size()];
+      for (int k = 0; k < pairs.length; k++) {
+        int a = (int) other.stringPairs.first(k);
+        int b = (int) other.stringPairs.second(k);
+        pairs[k] = stringPairs.intern(a < 0 ? -1 : str[a], b < 0 ? -1 : str[b]);
+      }
+      int[] coords = new int[other.coordinates.size()];
+      for (int k = 0; k < coords.length; k++) {
+        coords[k] = coordinates.intern(other.coordinates.first(k), other.coordinates.second(k));
+      }
+      int[] sets = new int[other.resultSetValues.size()];
+      for (int k = 0; k < sets.length; k++) {
+        sets[k] = internResults(other.resultSetValues.get(k));
+      }
+      int base = size;
+      other.nonUuidIds.forEach((i, id) -> nonUuidIds.put(base + i, id));
+      for (int j = 0; j < other.size; j++) {
+        int oc = j >>> CHUNK_BITS;
+        int oo = j & MASK;
+        int i = size;
+        int c = i >>> CHUNK_BITS;
+        int o = i & MASK;
+        if (o == 0) {
+          grow(c);
+        } else if (o == time[c].length) {
+          widen(c);
+        }
+        time[c][o] = other.time[oc][oo];
+        idHi[c][o] = other.idHi[oc][oo];
+        idLo[c][o] = other.idLo[oc][oo];
+        account[c][o] = remap(str, other.account[oc][oo]);
+        login[c][o] = remap(str, other.login[oc][oo]);
+        appId[c][o] = remap(str, other.appId[oc][oo]);
+        appName[c][o] = remap(str, other.appName[oc][oo]);
+        ip[c][o] = remap(str, other.ip[oc][oo]);
+        country[c][o] = remap(str, other.country[oc][oo]);
+        city[c][o] = remap(str, other.city[oc][oo]);
+        clientAppRaw[c][o] = remap(str, other.clientAppRaw[oc][oo]);
+        platform[c][o] = remap(str, other.platform[oc][oo]);
+        mfaMethod[c][o] = remap(str, other.mfaMethod[oc][oo]);
+        errorCode[c][o] = other.errorCode[oc][oo];
+        resultSet[c][o] = sets[other.resultSet[oc][oo]];
+        geo[c][o] = remap(coords, other.geo[oc][oo]);
+        device[c][o] = remap(pairs, other.device[oc][oo]);
+        resource[c][o] = remap(pairs, other.resource[oc][oo]);
+        caStatus[c][o] = other.caStatus[oc][oo];
+        kinds[c][o] = other.kinds[oc][oo];
+        enums[c][o] = other.enums[oc][oo];
+        tris[c][o] = other.tris[oc][oo];
+        size++;
+      }
+      return this;
+    }
+
+    /** {@code codes[code]}, or -1 (absent) for -1. */
+    private static int remap(int[] codes, int code) {
+      return code < 0 ? -1 : codes[code];
+    }
+
     private int internPair(@Nullable String first, @Nullable String second) {
       if (first == null && second == null) {
         return -1;
@@ -425,28 +502,58 @@ public final class SignInLog {
         enums = Arrays.copyOf(enums, n);
         tris = Arrays.copyOf(tris, n);
       }
-      time[c] = new long[CHUNK];
-      idHi[c] = new long[CHUNK];
-      idLo[c] = new long[CHUNK];
-      account[c] = new int[CHUNK];
-      login[c] = new int[CHUNK];
-      appId[c] = new int[CHUNK];
-      appName[c] = new int[CHUNK];
-      ip[c] = new int[CHUNK];
-      country[c] = new int[CHUNK];
-      city[c] = new int[CHUNK];
-      clientAppRaw[c] = new int[CHUNK];
-      platform[c] = new int[CHUNK];
-      mfaMethod[c] = new int[CHUNK];
-      errorCode[c] = new int[CHUNK];
-      resultSet[c] = new int[CHUNK];
-      geo[c] = new int[CHUNK];
-      device[c] = new int[CHUNK];
-      resource[c] = new int[CHUNK];
-      caStatus[c] = new byte[CHUNK];
-      kinds[c] = new byte[CHUNK];
-      enums[c] = new byte[CHUNK];
-      tris[c] = new byte[CHUNK];
+      // The first chunk starts small and widens (a log of a few events, or one of the many
+      // parts of a log read in parallel, should not cost 64k rows); later chunks are full size.
+      int n = c == 0 ? FIRST_CHUNK : CHUNK;
+      time[c] = new long[n];
+      idHi[c] = new long[n];
+      idLo[c] = new long[n];
+      account[c] = new int[n];
+      login[c] = new int[n];
+      appId[c] = new int[n];
+      appName[c] = new int[n];
+      ip[c] = new int[n];
+      country[c] = new int[n];
+      city[c] = new int[n];
+      clientAppRaw[c] = new int[n];
+      platform[c] = new int[n];
+      mfaMethod[c] = new int[n];
+      errorCode[c] = new int[n];
+      resultSet[c] = new int[n];
+      geo[c] = new int[n];
+      device[c] = new int[n];
+      resource[c] = new int[n];
+      caStatus[c] = new byte[n];
+      kinds[c] = new byte[n];
+      enums[c] = new byte[n];
+      tris[c] = new byte[n];
+    }
+
+    /** Doubles the rows of chunk {@code c} (only the first chunk starts below full size). */
+    private void widen(int c) {
+      int n = Math.min(CHUNK, time[c].length * 2);
+      time[c] = Arrays.copyOf(time[c], n);
+      idHi[c] = Arrays.copyOf(idHi[c], n);
+      idLo[c] = Arrays.copyOf(idLo[c], n);
+      account[c] = Arrays.copyOf(account[c], n);
+      login[c] = Arrays.copyOf(login[c], n);
+      appId[c] = Arrays.copyOf(appId[c], n);
+      appName[c] = Arrays.copyOf(appName[c], n);
+      ip[c] = Arrays.copyOf(ip[c], n);
+      country[c] = Arrays.copyOf(country[c], n);
+      city[c] = Arrays.copyOf(city[c], n);
+      clientAppRaw[c] = Arrays.copyOf(clientAppRaw[c], n);
+      platform[c] = Arrays.copyOf(platform[c], n);
+      mfaMethod[c] = Arrays.copyOf(mfaMethod[c], n);
+      errorCode[c] = Arrays.copyOf(errorCode[c], n);
+      resultSet[c] = Arrays.copyOf(resultSet[c], n);
+      geo[c] = Arrays.copyOf(geo[c], n);
+      device[c] = Arrays.copyOf(device[c], n);
+      resource[c] = Arrays.copyOf(resource[c], n);
+      caStatus[c] = Arrays.copyOf(caStatus[c], n);
+      kinds[c] = Arrays.copyOf(kinds[c], n);
+      enums[c] = Arrays.copyOf(enums[c], n);
+      tris[c] = Arrays.copyOf(tris[c], n);
     }
 
     /**

@@ -233,6 +233,49 @@ class SignInLogTest {
     assertThat(log.stream()).containsExactly(e, e);
   }
 
+  @Property(tries = 200)
+  void appendingPartsEqualsAddingEveryEventInOrder(
+      @ForAll("eventLists") List<SignInEvent> events,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 5) int parts) {
+    SignInLog.Builder one = SignInLog.builder();
+    events.forEach(one::add);
+    SignInLog.Builder joined = SignInLog.builder();
+    int per = Math.max(1, (events.size() + parts - 1) / parts);
+    for (int from = 0; from < events.size(); from += per) {
+      SignInLog.Builder part = SignInLog.builder();
+      events.subList(from, Math.min(events.size(), from + per)).forEach(part::add);
+      joined.append(part);
+    }
+    SignInLog expected = one.build();
+    SignInLog actual = joined.build();
+    assertThat(actual.size()).isEqualTo(expected.size());
+    assertThat(actual.distinctStrings()).isEqualTo(expected.distinctStrings());
+    assertThat(actual.stream()).containsExactlyElementsOf(expected.stream().toList());
+  }
+
+  @Test
+  void appendCrossesChunkBoundariesAndKeepsNonUuidIdsAtTheirPlace() {
+    SignInLog.Builder first = SignInLog.builder();
+    for (int i = 0; i < 70_000; i++) {
+      first.add(event(new java.util.UUID(7, i).toString(), i, "u" + (i % 100)));
+    }
+    SignInLog.Builder second = SignInLog.builder();
+    second.add(event("not-a-uuid", 1, "u1")).add(event("AB-upper", 2, "new-account"));
+    SignInLog log = SignInLog.builder().append(first).append(second).append(first).build();
+    assertThat(log.size()).isEqualTo(140_002);
+    assertThat(log.get(70_000).eventId()).isEqualTo("not-a-uuid");
+    assertThat(log.get(70_001).eventId()).isEqualTo("AB-upper");
+    assertThat(log.get(70_001).accountId()).isEqualTo("new-account");
+    assertThat(log.get(140_001))
+        .isEqualTo(event(new java.util.UUID(7, 69_999).toString(), 69_999, "u99"));
+    assertThatThrownBy(() -> first.append(first)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Provide
+  Arbitrary<List<SignInEvent>> eventLists() {
+    return events().list().ofMaxSize(40);
+  }
+
   @Provide
   Arbitrary<SignInEvent> events() {
     Arbitrary<String> ids =

@@ -6,6 +6,7 @@ import dev.least.connector.json.JsonLines;
 import dev.least.connector.json.JsonRecords;
 import dev.least.connector.snapshot.ReadContext;
 import dev.least.connector.snapshot.SnapshotException;
+import dev.least.model.SignInEvent;
 import dev.least.model.SignInLog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,48 +28,86 @@ public final class EntraSignInFiles {
 
   private EntraSignInFiles() {}
 
-  /** Reads a JSON Lines file; returns the number of events added. */
+  /** Reads a JSON Lines file (also gzipped); returns the number of events added. */
   public static long readLines(ReadContext ctx, Path file, SignInLog.Builder out) {
+    return read(
+        ctx,
+        file,
+        out,
+        (reader, handler, otherwise) -> {
+          JsonLines.forEachObject(file, reader, handler, otherwise);
+          return 0;
+        })[0];
+  }
+
+  /**
+   * Reads the lines in {@code range} of an uncompressed JSON Lines file (numbered from 1 at the
+   * range's start); returns the number of complete lines in the range.
+   */
+  public static long readRange(
+      ReadContext ctx, Path file, JsonLines.ByteRange range, SignInLog.Builder out) {
+    return read(
+        ctx,
+        file,
+        out,
+        (reader, handler, otherwise) ->
+            JsonLines.forEachObject(file, range, reader, handler, otherwise))[1];
+  }
+
+  /** One walk over a file's lines: {@link JsonLines#forEachObject} over all or part of it. */
+  @FunctionalInterface
+  private interface Walk {
+    /** Returns the complete lines walked (0 when not counted). */
+    long walk(
+        JsonLines.ObjectReader<SignInEvent> reader,
+        JsonLines.ObjectHandler<SignInEvent> handler,
+        JsonLines.LineHandler otherwise)
+        throws IOException;
+  }
+
+  /** Returns {events added, lines walked}. */
+  private static long[] read(ReadContext ctx, Path file, SignInLog.Builder out, Walk walk) {
     long t0 = System.nanoTime();
     long before = ctx.quarantined();
     EntraSignInParser parser = new EntraSignInParser();
     long[] ok = {0};
+    long lines;
     try {
-      JsonLines.forEachObject(
-          file,
-          parser::parse,
-          (event, line) -> {
-            out.add(event);
-            ok[0]++;
-          },
-          (buf, off, len, line) -> {
-            try (JsonParser p = JsonInput.parser(buf, off, len)) {
-              var event = parser.parse(p);
-              if (p.nextToken() != null) {
-                throw new BadRecordException("unexpected content after the JSON object");
-              }
-              out.add(event);
-              ok[0]++;
-            } catch (BadRecordException e) {
-              ctx.quarantine(file, line, e.getMessage(), buf, off, len);
-            } catch (JacksonException e) {
-              ctx.quarantine(
-                  file,
-                  line,
-                  "not valid JSON at column "
-                      + e.getLocation().getColumnNr()
-                      + ": "
-                      + e.getOriginalMessage(),
-                  buf,
-                  off,
-                  len);
-            }
-          });
+      lines =
+          walk.walk(
+              parser::parse,
+              (event, line) -> {
+                out.add(event);
+                ok[0]++;
+              },
+              (buf, off, len, line) -> {
+                try (JsonParser p = JsonInput.parser(buf, off, len)) {
+                  var event = parser.parse(p);
+                  if (p.nextToken() != null) {
+                    throw new BadRecordException("unexpected content after the JSON object");
+                  }
+                  out.add(event);
+                  ok[0]++;
+                } catch (BadRecordException e) {
+                  ctx.quarantine(file, line, e.getMessage(), buf, off, len);
+                } catch (JacksonException e) {
+                  ctx.quarantine(
+                      file,
+                      line,
+                      "not valid JSON at column "
+                          + e.getLocation().getColumnNr()
+                          + ": "
+                          + e.getOriginalMessage(),
+                      buf,
+                      off,
+                      len);
+                }
+              });
     } catch (IOException e) {
       throw new SnapshotException(ctx.relative(file), "cannot read: " + e.getMessage(), e);
     }
     ctx.recordFile(file, KIND, ok[0], ctx.quarantined() - before, System.nanoTime() - t0);
-    return ok[0];
+    return new long[] {ok[0], lines};
   }
 
   /** Reads a whole-file JSON body; returns the number of events added. */

@@ -87,15 +87,20 @@ public final class EntraSnapshotReader implements SourceReader {
         "namedLocations",
         n -> acc.locations().add(NamedLocationMapper.map(n)));
     Path logs = root.resolve("auditLogs");
-    for (String name : List.of("signIns.jsonl", "signIns.jsonl.gz")) {
-      Path file = logs.resolve(name);
-      if (Files.isRegularFile(file)) {
-        EntraSignInFiles.readLines(ctx, file, acc.signIns());
-      }
+    Path lines = logs.resolve("signIns.jsonl");
+    if (Files.isRegularFile(lines)) {
+      ctx.readLogLines(
+          lines,
+          (part, range, out) -> EntraSignInFiles.readRange(part, lines, range, out),
+          acc.signIns());
+    }
+    Path gzipped = logs.resolve("signIns.jsonl.gz");
+    if (Files.isRegularFile(gzipped)) {
+      ctx.readLog((part, out) -> EntraSignInFiles.readLines(part, gzipped, out), acc.signIns());
     }
     Path json = logs.resolve("signIns.json");
     if (Files.isRegularFile(json)) {
-      EntraSignInFiles.readJson(ctx, json, acc.signIns());
+      ctx.readLog((part, out) -> EntraSignInFiles.readJson(part, json, out), acc.signIns());
     }
   }
 

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -43,7 +48,11 @@ public final class JsonLines {
   /** As {@link #forEachLine(Path, LineHandler)} over a stream; does not close it. */
   public static long forEachLine(InputStream in, LineHandler handler) throws IOException {
     return split(
-        in, (buf, from, to, firstLine) -> lines(buf, from, to, firstLine, handler), handler);
+            in,
+            true,
+            (buf, from, to, firstLine) -> lines(buf, from, to, firstLine, handler),
+            handler)
+        .bytes();
   }
 
   /**
@@ -92,9 +101,138 @@ public final class JsonLines {
       InputStream in, ObjectReader<T> reader, ObjectHandler<T> handler, LineHandler otherwise)
       throws IOException {
     return split(
-        in,
-        (buf, from, to, firstLine) -> objects(buf, from, to, firstLine, reader, handler, otherwise),
-        otherwise);
+            in,
+            true,
+            (buf, from, to, firstLine) ->
+                objects(buf, from, to, firstLine, reader, handler, otherwise),
+            otherwise)
+        .bytes();
+  }
+
+  /**
+   * As {@link #forEachObject(Path, ObjectReader, ObjectHandler, LineHandler)} over the bytes {@code
+   * [range.from(), range.to())} of an uncompressed file, one of the ranges {@link #split(Path,
+   * int)} cut at line ends. Line numbers start at 1 at the range's start (the caller adds the lines
+   * of the ranges before it); a BOM is skipped only at the file's start.
+   *
+   * @return the number of complete lines in the range (its newlines), blank ones included
+   */
+  public static <T extends @Nullable Object> long forEachObject(
+      Path file,
+      ByteRange range,
+      ObjectReader<T> reader,
+      ObjectHandler<T> handler,
+      LineHandler otherwise)
+      throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        InputStream in = new RangeInputStream(ch, range.from(), range.to())) {
+      return split(
+              in,
+              range.from() == 0,
+              (buf, from, to, firstLine) ->
+                  objects(buf, from, to, firstLine, reader, handler, otherwise),
+              otherwise)
+          .lines();
+    }
+  }
+
+  /** Bytes {@code [from, to)} of a file. */
+  public record ByteRange(long from, long to) {
+    public ByteRange {
+      if (from < 0 || to < from) {
+        throw new IllegalArgumentException("bad range [" + from + ", " + to + ")");
+      }
+    }
+
+    public long length() {
+      return to - from;
+    }
+  }
+
+  /**
+   * Cuts an uncompressed JSON Lines file into about {@code parts} ranges of similar size, each
+   * ending just after a newline (or at the end of the file), so that every line lies in exactly one
+   * range and the ranges can be read on separate threads. A file with fewer line ends than {@code
+   * parts} gives fewer ranges; an empty file gives one empty range.
+   */
+  public static List<ByteRange> split(Path file, int parts) throws IOException {
+    if (parts < 1) {
+      throw new IllegalArgumentException("parts must be at least 1");
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      List<ByteRange> out = new ArrayList<>();
+      long start = 0;
+      ByteBuffer window = ByteBuffer.allocate(1 << 16);
+      for (int k = 1; k < parts && start < size; k++) {
+        long target = Math.max(start, size * k / parts);
+        long cut = afterNextNewline(ch, target, size, window);
+        if (cut <= start) {
+          continue;
+        }
+        out.add(new ByteRange(start, cut));
+        start = cut;
+      }
+      if (start < size || out.isEmpty()) {
+        out.add(new ByteRange(start, size));
+      }
+      return out;
+    }
+  }
+
+  /** The position just after the first newline at or after {@code pos}, or {@code size}. */
+  private static long afterNextNewline(FileChannel ch, long pos, long size, ByteBuffer window)
+      throws IOException {
+    long at = pos;
+    while (at < size) {
+      window.clear();
+      int n = ch.read(window, at);
+      if (n <= 0) {
+        break;
+      }
+      int i = indexOfNewline(window.array(), 0, n);
+      if (i >= 0) {
+        return at + i + 1;
+      }
+      at += n;
+    }
+    return size;
+  }
+
+  /** Positional reads of {@code [from, to)} of a channel, so ranges need no shared position. */
+  private static final class RangeInputStream extends InputStream {
+    private final FileChannel ch;
+    private long pos;
+    private final long to;
+
+    RangeInputStream(FileChannel ch, long from, long to) {
+      this.ch = ch;
+      this.pos = from;
+      this.to = to;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (pos >= to) {
+        return -1;
+      }
+      int want = (int) Math.min(len, to - pos);
+      int n = ch.read(ByteBuffer.wrap(b, off, want), pos);
+      if (n < 0) {
+        return -1; // the file shrank under us: stop at its end
+      }
+      pos += n;
+      return n;
+    }
   }
 
   /** Handles the complete lines in {@code buf[from, to)}; {@code buf[to - 1]} is a newline. */
@@ -108,13 +246,14 @@ public final class JsonLines {
    * Reads {@code in} into one growing buffer and hands each run of complete lines to {@code block};
    * a last line without a newline goes to {@code lastLine}.
    */
-  private static long split(InputStream in, Block block, LineHandler lastLine) throws IOException {
+  private static Split split(InputStream in, boolean fileStart, Block block, LineHandler lastLine)
+      throws IOException {
     byte[] buf = new byte[1 << 20];
     int start = 0; // start of the first unhandled line in buf
     int end = 0; // end of valid data in buf
     long lineNo = 1;
     long total = 0;
-    boolean first = true;
+    boolean first = fileStart;
     while (true) {
       if (end == buf.length) {
         if (start > 0) {
@@ -146,6 +285,7 @@ public final class JsonLines {
       }
     }
     if (first
+        && fileStart
         && end >= 3
         && (buf[0] & 0xff) == 0xEF
         && (buf[1] & 0xff) == 0xBB
@@ -155,8 +295,11 @@ public final class JsonLines {
     if (start < end) {
       emit(buf, start, end, lineNo, lastLine);
     }
-    return total;
+    return new Split(total, lineNo - 1);
   }
+
+  /** Bytes read and complete (newline-ended) lines seen. */
+  private record Split(long bytes, long lines) {}
 
   private static long lines(byte[] buf, int from, int to, long firstLine, LineHandler handler) {
     long line = firstLine;

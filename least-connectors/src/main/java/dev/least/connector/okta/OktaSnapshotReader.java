@@ -278,19 +278,32 @@ public final class OktaSnapshotReader implements SourceReader {
 
   private static void readLogs(
       ReadContext ctx, Path root, SnapshotAccumulator acc, Map<String, PolicyId> appPolicies) {
-    OktaSystemLogReader logs = new OktaSystemLogReader(new OktaSystemLogParser(appPolicies));
+    // One reader (and parser) per part: parts may be read on several threads at once.
     for (String name : List.of("logs.jsonl", "logs.jsonl.gz", "logs.ndjson")) {
       Path file = root.resolve(name);
-      if (Files.isRegularFile(file)) {
-        logs.readJsonLines(ctx, file, acc.signIns());
+      if (!Files.isRegularFile(file)) {
+        continue;
+      }
+      if (name.endsWith(".gz")) {
+        ctx.readLog(
+            (part, out) -> logReader(appPolicies).readJsonLines(part, file, out), acc.signIns());
+      } else {
+        ctx.readLogLines(
+            file,
+            (part, range, out) -> logReader(appPolicies).readRange(part, file, range, out),
+            acc.signIns());
       }
     }
     for (String name : List.of("logs.json", "logs.json.gz")) {
       Path file = root.resolve(name);
       if (Files.isRegularFile(file)) {
-        logs.readJson(ctx, file, acc.signIns());
+        ctx.readLog((part, out) -> logReader(appPolicies).readJson(part, file, out), acc.signIns());
       }
     }
+  }
+
+  private static OktaSystemLogReader logReader(Map<String, PolicyId> appPolicies) {
+    return new OktaSystemLogReader(new OktaSystemLogParser(appPolicies));
   }
 
   private static Principal user(String id) {

@@ -5,6 +5,7 @@ import dev.least.connector.json.JsonInput;
 import dev.least.connector.json.JsonLines;
 import dev.least.connector.snapshot.ReadContext;
 import dev.least.connector.snapshot.SnapshotException;
+import dev.least.model.SignInEvent;
 import dev.least.model.SignInLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -39,49 +41,88 @@ final class OktaSystemLogReader {
   /** Counts of one file. */
   record Counts(long signIns, long skipped, long quarantined) {}
 
-  /** Reads a JSON Lines file. */
+  /** Reads a JSON Lines file (also gzipped). */
   Counts readJsonLines(ReadContext ctx, Path file, SignInLog.Builder out) {
+    long[] r =
+        read(
+            ctx,
+            file,
+            out,
+            (reader, handler, otherwise) -> {
+              JsonLines.forEachObject(file, reader, handler, otherwise);
+              return 0;
+            });
+    return new Counts(r[0], r[1], r[2]);
+  }
+
+  /**
+   * Reads the lines in {@code range} of an uncompressed JSON Lines file (numbered from 1 at the
+   * range's start); returns the number of complete lines in the range.
+   */
+  long readRange(ReadContext ctx, Path file, JsonLines.ByteRange range, SignInLog.Builder out) {
+    return read(
+        ctx,
+        file,
+        out,
+        (reader, handler, otherwise) ->
+            JsonLines.forEachObject(file, range, reader, handler, otherwise))[3];
+  }
+
+  /** One walk over a file's lines: {@link JsonLines#forEachObject} over all or part of it. */
+  @FunctionalInterface
+  private interface Walk {
+    /** Returns the complete lines walked (0 when not counted). */
+    long walk(
+        JsonLines.ObjectReader<@Nullable SignInEvent> reader,
+        JsonLines.ObjectHandler<@Nullable SignInEvent> handler,
+        JsonLines.LineHandler otherwise)
+        throws IOException;
+  }
+
+  /** Returns {sign-ins, skipped, quarantined, lines walked}. */
+  private long[] read(ReadContext ctx, Path file, SignInLog.Builder out, Walk walk) {
     long t0 = System.nanoTime();
-    long[] counts = new long[3];
+    long[] counts = new long[4];
     try {
-      JsonLines.forEachObject(
-          file,
-          p -> parser.read(p, true),
-          (event, line) -> {
-            if (event == null) {
-              counts[1]++;
-            } else {
-              out.add(event);
-              counts[0]++;
-            }
-          },
-          (buf, off, len, line) -> {
-            try (JsonParser p = JsonInput.parser(buf, off, len)) {
-              JsonToken t = p.nextToken();
-              if (t != JsonToken.START_OBJECT) {
-                counts[2]++;
-                ctx.quarantine(file, line, "expected a JSON object but found " + t, buf, off, len);
-                return;
-              }
-              boolean signIn = parser.parse(p, out, false);
-              if (signIn && p.nextToken() != null) {
-                throw new BadRecordException("unexpected content after the JSON object");
-              }
-              counts[signIn ? 0 : 1]++;
-            } catch (BadRecordException e) {
-              counts[2]++;
-              ctx.quarantine(file, line, e.getMessage(), buf, off, len);
-            } catch (JacksonException e) {
-              counts[2]++;
-              ctx.quarantine(
-                  file, line, "not valid JSON: " + e.getOriginalMessage(), buf, off, len);
-            }
-          });
+      counts[3] =
+          walk.walk(
+              p -> parser.read(p, true),
+              (event, line) -> {
+                if (event == null) {
+                  counts[1]++;
+                } else {
+                  out.add(event);
+                  counts[0]++;
+                }
+              },
+              (buf, off, len, line) -> {
+                try (JsonParser p = JsonInput.parser(buf, off, len)) {
+                  JsonToken t = p.nextToken();
+                  if (t != JsonToken.START_OBJECT) {
+                    counts[2]++;
+                    ctx.quarantine(
+                        file, line, "expected a JSON object but found " + t, buf, off, len);
+                    return;
+                  }
+                  boolean signIn = parser.parse(p, out, false);
+                  if (signIn && p.nextToken() != null) {
+                    throw new BadRecordException("unexpected content after the JSON object");
+                  }
+                  counts[signIn ? 0 : 1]++;
+                } catch (BadRecordException e) {
+                  counts[2]++;
+                  ctx.quarantine(file, line, e.getMessage(), buf, off, len);
+                } catch (JacksonException e) {
+                  counts[2]++;
+                  ctx.quarantine(
+                      file, line, "not valid JSON: " + e.getOriginalMessage(), buf, off, len);
+                }
+              });
     } catch (IOException e) {
       throw new SnapshotException(ctx.relative(file), "cannot read: " + e.getMessage(), e);
     }
     ctx.recordFile(file, KIND, counts[0], counts[2], counts[1], 0, System.nanoTime() - t0);
-    return new Counts(counts[0], counts[1], counts[2]);
+    return counts;
   }
 
   /** Reads a whole-file JSON body: an array of events or one event. */

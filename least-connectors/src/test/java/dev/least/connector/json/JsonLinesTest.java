@@ -259,4 +259,81 @@ class JsonLinesTest {
         (buf, off, len, n) -> got.add(alone(buf, off, len, n)));
     assertThat(got).isEqualTo(lineByLine);
   }
+
+  /** Every line handed on: text (as read, or via the fallback path), absolute line number. */
+  private static List<Line> objects(Path file, List<JsonLines.ByteRange> ranges)
+      throws IOException {
+    List<Line> out = new ArrayList<>();
+    long offset = 0;
+    for (JsonLines.ByteRange r : ranges) {
+      long base = offset;
+      offset +=
+          JsonLines.forEachObject(
+              file,
+              r,
+              p -> {
+                p.skipChildren();
+                return "object";
+              },
+              (v, n) -> out.add(new Line(v, base + n)),
+              (buf, off, len, n) ->
+                  out.add(new Line(new String(buf, off, len, StandardCharsets.UTF_8), base + n)));
+    }
+    return out;
+  }
+
+  @Property(tries = 150)
+  void rangesCutAtLineEndsReadExactlyAsTheWholeFile(
+      @ForAll @Size(max = 30) List<@StringLength(max = 40) String> values,
+      @ForAll boolean bom,
+      @ForAll boolean crlf,
+      @ForAll boolean lastNewline,
+      @ForAll @IntRange(min = 1, max = 12) int parts)
+      throws IOException {
+    StringBuilder b = new StringBuilder(bom ? "\uFEFF" : "");
+    for (int i = 0; i < values.size(); i++) {
+      String v = values.get(i).replaceAll("[^A-Za-z0-9 {}:]", "");
+      // objects, blank lines and junk, as logs have them
+      b.append(i % 4 == 3 ? v : "{\"v\":\"" + v + "\"}");
+      if (i < values.size() - 1 || lastNewline) {
+        b.append(crlf ? "\r\n" : "\n");
+      }
+    }
+    Path file = Files.createTempFile("least-ranges", ".jsonl"); // jqwik does not inject @TempDir
+    try {
+      Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+      checkRanges(file, parts);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static void checkRanges(Path file, int parts) throws IOException {
+    long size = Files.size(file);
+
+    List<JsonLines.ByteRange> ranges = JsonLines.split(file, parts);
+    assertThat(ranges).isNotEmpty().hasSizeLessThanOrEqualTo(parts);
+    assertThat(ranges.get(0).from()).isZero();
+    assertThat(ranges.get(ranges.size() - 1).to()).isEqualTo(size);
+    byte[] bytes = Files.readAllBytes(file);
+    for (int k = 1; k < ranges.size(); k++) {
+      assertThat(ranges.get(k).from()).isEqualTo(ranges.get(k - 1).to());
+      assertThat(bytes[(int) ranges.get(k).from() - 1])
+          .as("cut after a newline")
+          .isEqualTo((byte) '\n');
+    }
+    assertThat(objects(file, ranges))
+        .containsExactlyElementsOf(objects(file, JsonLines.split(file, 1)));
+    List<Line> whole = new ArrayList<>();
+    JsonLines.forEachObject(
+        file,
+        p -> {
+          p.skipChildren();
+          return "object";
+        },
+        (v, n) -> whole.add(new Line(v, n)),
+        (buf, off, len, n) ->
+            whole.add(new Line(new String(buf, off, len, StandardCharsets.UTF_8), n)));
+    assertThat(objects(file, ranges)).containsExactlyElementsOf(whole);
+  }
 }
