@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,7 @@ public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
     SignInLog log = in.snapshot().signIns();
     SignInFactsResolver resolver = new SignInFactsResolver(in.directory());
     List<Proposal> out = new ArrayList<>();
+    List<ConditionalAccessPolicy> candidates = new ArrayList<>();
     for (ConditionalAccessPolicy p : in.snapshot().conditionalAccessPolicies()) {
       if (p.state() != PolicyState.REPORT_ONLY && p.state() != PolicyState.DISABLED) {
         continue;
@@ -95,34 +97,51 @@ public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
       if (changed == null || changed.toEpochMilli() > cutoff) {
         continue;
       }
-      ConditionalAccessEvaluator asEnabled =
-          new ConditionalAccessEvaluator(
-              List.of(p.withState(PolicyState.ENABLED)), in.snapshot().locations());
-      long evaluated = 0;
-      long hits = 0;
-      long notEvaluable = 0;
-      long from = Long.MAX_VALUE;
-      long to = Long.MIN_VALUE;
-      for (int i = 0; i < log.size(); i++) {
-        if (log.source(i) != Source.ENTRA) {
-          continue;
-        }
-        SignInEvent e = log.get(i);
-        if (!resolver.knows(e)) {
-          continue;
-        }
-        Evaluation ev = asEnabled.evaluate(resolver.resolve(e));
-        evaluated++;
-        from = Math.min(from, e.epochMillis());
-        to = Math.max(to, e.epochMillis());
-        for (PolicyOutcome o : ev.outcomes()) {
-          switch (o.result()) {
-            case SUCCESS, FAILURE -> hits++;
-            case UNKNOWN -> notEvaluable++;
-            default -> {}
-          }
+      candidates.add(p);
+    }
+    if (candidates.isEmpty()) {
+      return out;
+    }
+    // One pass for all candidates: each policy's result is decided by that policy alone (its
+    // conditions and grant controls against the sign-in), so evaluating them side by side gives
+    // each the result it would get on its own.
+    Map<String, Integer> slot = new HashMap<>();
+    List<ConditionalAccessPolicy> asEnabledPolicies = new ArrayList<>();
+    for (ConditionalAccessPolicy p : candidates) {
+      slot.put(p.id().value(), slot.size());
+      asEnabledPolicies.add(p.withState(PolicyState.ENABLED));
+    }
+    ConditionalAccessEvaluator asEnabled =
+        new ConditionalAccessEvaluator(asEnabledPolicies, in.snapshot().locations());
+    long evaluated = 0;
+    long[] hitsOf = new long[candidates.size()];
+    long[] notEvaluableOf = new long[candidates.size()];
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    for (int i = 0; i < log.size(); i++) {
+      if (log.source(i) != Source.ENTRA) {
+        continue;
+      }
+      SignInEvent e = log.get(i);
+      if (!resolver.knows(e)) {
+        continue;
+      }
+      Evaluation ev = asEnabled.evaluate(resolver.resolve(e));
+      evaluated++;
+      from = Math.min(from, e.epochMillis());
+      to = Math.max(to, e.epochMillis());
+      for (PolicyOutcome o : ev.outcomes()) {
+        switch (o.result()) {
+          case SUCCESS, FAILURE -> hitsOf[slot.get(o.policyId())]++;
+          case UNKNOWN -> notEvaluableOf[slot.get(o.policyId())]++;
+          default -> {}
         }
       }
+    }
+    for (ConditionalAccessPolicy p : candidates) {
+      Instant changed = p.modified() != null ? p.modified() : p.created();
+      long hits = hitsOf[slot.get(p.id().value())];
+      long notEvaluable = notEvaluableOf[slot.get(p.id().value())];
       if (evaluated == 0 || hits > 0 || notEvaluable > 0) {
         continue;
       }

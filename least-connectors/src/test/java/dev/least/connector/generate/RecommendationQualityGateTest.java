@@ -73,6 +73,16 @@ class RecommendationQualityGateTest {
       Analysis.Report report =
           new Analysis(Analyzers.defaults())
               .run(AnalysisInput.of(read.snapshot(), read.settings(), kinds));
+      if (platform == PlatformChoice.BOTH) {
+        // analyzers run in parallel by default; on one thread the report must be the same
+        Analysis.Report serial =
+            new Analysis(Analyzers.defaults(), 1)
+                .run(AnalysisInput.of(read.snapshot(), read.settings(), kinds));
+        assertThat(report.recommendations())
+            .as("parallel analysis == one thread")
+            .containsExactlyElementsOf(serial.recommendations());
+        assertThat(report).isEqualTo(serial);
+      }
       JsonNode truth = GeneratedTenant.JSON.readTree(Files.readString(dir.resolve("truth.json")));
 
       Set<String> planted = new HashSet<>();
