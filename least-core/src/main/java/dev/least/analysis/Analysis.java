@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.least.model.Account;
 import dev.least.model.Group;
+import dev.least.parallel.Tasks;
 import dev.least.recommend.Recommendation;
 import dev.least.recommend.RecommendationType;
 import dev.least.recommend.Ref;
@@ -15,11 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -51,13 +50,6 @@ public final class Analysis {
       Comparator.comparing(Recommendation::risk)
           .thenComparing(r -> -r.impact().getOrDefault("signInsAffected", 0.0))
           .thenComparing(Recommendation::id);
-
-  private static final ThreadFactory THREADS =
-      r -> {
-        Thread t = new Thread(r, "least-analyze");
-        t.setDaemon(true);
-        return t;
-      };
 
   private final List<Analyzer> analyzers;
   private final int threads;
@@ -106,7 +98,10 @@ public final class Analysis {
     List<Proposal> proposals = new ArrayList<>();
     List<Recommendation> simulated;
     long simulationNanos;
-    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, THREADS) : null;
+    ExecutorService pool =
+        threads > 1
+            ? Executors.newFixedThreadPool(threads, Tasks.daemonThreads("least-analyze"))
+            : null;
     try {
       Map<Analyzer, Future<Outcome>> futures = new IdentityHashMap<>();
       if (pool != null) {
@@ -123,7 +118,7 @@ public final class Analysis {
       }
       for (Analyzer a : running) {
         if (a instanceof PolicyChangeAnalyzer) {
-          Outcome o = pool == null ? outcome(a, in) : await(futures.get(a));
+          Outcome o = pool == null ? outcome(a, in) : Tasks.result(futures.get(a), "analyzing");
           outcomes.put(a, o);
           proposals.addAll(o.proposals());
         }
@@ -133,7 +128,8 @@ public final class Analysis {
       simulationNanos = System.nanoTime() - t0;
       for (Analyzer a : running) {
         if (!(a instanceof PolicyChangeAnalyzer)) {
-          outcomes.put(a, pool == null ? outcome(a, in) : await(futures.get(a)));
+          outcomes.put(
+              a, pool == null ? outcome(a, in) : Tasks.result(futures.get(a), "analyzing"));
         }
       }
     } finally {
@@ -179,24 +175,6 @@ public final class Analysis {
     }
     List<Recommendation> recs = a.analyze(in);
     return new Outcome(List.of(), recs, System.nanoTime() - t0);
-  }
-
-  private static Outcome await(Future<Outcome> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while analyzing", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
   }
 
   private static List<Ref> protectedItems(AnalysisInput in) {

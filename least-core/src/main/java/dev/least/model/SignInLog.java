@@ -321,11 +321,7 @@ public final class SignInLog {
       int i = size;
       int c = i >>> CHUNK_BITS;
       int o = i & MASK;
-      if (o == 0) {
-        grow(c);
-      } else if (o == time[c].length) {
-        widen(c);
-      }
+      makeRoom(c, o);
       time[c][o] = ev.epochMillis();
       String id = ev.eventId();
       if (isCanonicalUuid(id)) {
@@ -415,11 +411,7 @@ public final class SignInLog {
         int i = size;
         int c = i >>> CHUNK_BITS;
         int o = i & MASK;
-        if (o == 0) {
-          grow(c);
-        } else if (o == time[c].length) {
-          widen(c);
-        }
+        makeRoom(c, o);
         time[c][o] = other.time[oc][oo];
         idHi[c][o] = other.idHi[oc][oo];
         idLo[c][o] = other.idLo[oc][oo];
@@ -474,6 +466,15 @@ public final class SignInLog {
       resultSetCodes.put(copy, next);
       storedResultSets.put(copy, next);
       return next;
+    }
+
+    /** Makes row {@code o} of chunk {@code c} writable (the next row after the last). */
+    private void makeRoom(int c, int o) {
+      if (o == 0) {
+        grow(c);
+      } else if (o == time[c].length) {
+        widen(c);
+      }
     }
 
     private void grow(int c) {

@@ -30,14 +30,7 @@ public final class EntraSignInFiles {
 
   /** Reads a JSON Lines file (also gzipped); returns the number of events added. */
   public static long readLines(ReadContext ctx, Path file, SignInLog.Builder out) {
-    return read(
-        ctx,
-        file,
-        out,
-        (reader, handler, otherwise) -> {
-          JsonLines.forEachObject(file, reader, handler, otherwise);
-          return 0;
-        })[0];
+    return read(ctx, file, out, JsonLines.wholeFile(file))[0];
   }
 
   /**
@@ -46,27 +39,12 @@ public final class EntraSignInFiles {
    */
   public static long readRange(
       ReadContext ctx, Path file, JsonLines.ByteRange range, SignInLog.Builder out) {
-    return read(
-        ctx,
-        file,
-        out,
-        (reader, handler, otherwise) ->
-            JsonLines.forEachObject(file, range, reader, handler, otherwise))[1];
-  }
-
-  /** One walk over a file's lines: {@link JsonLines#forEachObject} over all or part of it. */
-  @FunctionalInterface
-  private interface Walk {
-    /** Returns the complete lines walked (0 when not counted). */
-    long walk(
-        JsonLines.ObjectReader<SignInEvent> reader,
-        JsonLines.ObjectHandler<SignInEvent> handler,
-        JsonLines.LineHandler otherwise)
-        throws IOException;
+    return read(ctx, file, out, JsonLines.range(file, range))[1];
   }
 
   /** Returns {events added, lines walked}. */
-  private static long[] read(ReadContext ctx, Path file, SignInLog.Builder out, Walk walk) {
+  private static long[] read(
+      ReadContext ctx, Path file, SignInLog.Builder out, JsonLines.ObjectWalk<SignInEvent> walk) {
     long t0 = System.nanoTime();
     long before = ctx.quarantined();
     EntraSignInParser parser = new EntraSignInParser();

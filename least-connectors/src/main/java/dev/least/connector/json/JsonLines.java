@@ -136,6 +136,27 @@ public final class JsonLines {
     }
   }
 
+  /** A walk with a given reader over all or part of a file's lines. */
+  @FunctionalInterface
+  public interface ObjectWalk<T extends @Nullable Object> {
+    /** Returns the complete lines walked, or 0 when the walk does not count them. */
+    long walk(ObjectReader<T> reader, ObjectHandler<T> handler, LineHandler otherwise)
+        throws IOException;
+  }
+
+  /** Every line of {@code file} (also gzipped); lines are not counted. */
+  public static <T extends @Nullable Object> ObjectWalk<T> wholeFile(Path file) {
+    return (reader, handler, otherwise) -> {
+      forEachObject(file, reader, handler, otherwise);
+      return 0;
+    };
+  }
+
+  /** The lines in {@code range} of an uncompressed file, numbered from 1 at its start; counted. */
+  public static <T extends @Nullable Object> ObjectWalk<T> range(Path file, ByteRange range) {
+    return (reader, handler, otherwise) -> forEachObject(file, range, reader, handler, otherwise);
+  }
+
   /** Bytes {@code [from, to)} of a file. */
   public record ByteRange(long from, long to) {
     public ByteRange {

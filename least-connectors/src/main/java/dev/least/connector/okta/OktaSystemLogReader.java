@@ -43,15 +43,7 @@ final class OktaSystemLogReader {
 
   /** Reads a JSON Lines file (also gzipped). */
   Counts readJsonLines(ReadContext ctx, Path file, SignInLog.Builder out) {
-    long[] r =
-        read(
-            ctx,
-            file,
-            out,
-            (reader, handler, otherwise) -> {
-              JsonLines.forEachObject(file, reader, handler, otherwise);
-              return 0;
-            });
+    long[] r = read(ctx, file, out, JsonLines.wholeFile(file));
     return new Counts(r[0], r[1], r[2]);
   }
 
@@ -60,27 +52,15 @@ final class OktaSystemLogReader {
    * range's start); returns the number of complete lines in the range.
    */
   long readRange(ReadContext ctx, Path file, JsonLines.ByteRange range, SignInLog.Builder out) {
-    return read(
-        ctx,
-        file,
-        out,
-        (reader, handler, otherwise) ->
-            JsonLines.forEachObject(file, range, reader, handler, otherwise))[3];
-  }
-
-  /** One walk over a file's lines: {@link JsonLines#forEachObject} over all or part of it. */
-  @FunctionalInterface
-  private interface Walk {
-    /** Returns the complete lines walked (0 when not counted). */
-    long walk(
-        JsonLines.ObjectReader<@Nullable SignInEvent> reader,
-        JsonLines.ObjectHandler<@Nullable SignInEvent> handler,
-        JsonLines.LineHandler otherwise)
-        throws IOException;
+    return read(ctx, file, out, JsonLines.range(file, range))[3];
   }
 
   /** Returns {sign-ins, skipped, quarantined, lines walked}. */
-  private long[] read(ReadContext ctx, Path file, SignInLog.Builder out, Walk walk) {
+  private long[] read(
+      ReadContext ctx,
+      Path file,
+      SignInLog.Builder out,
+      JsonLines.ObjectWalk<@Nullable SignInEvent> walk) {
     long t0 = System.nanoTime();
     long[] counts = new long[4];
     try {

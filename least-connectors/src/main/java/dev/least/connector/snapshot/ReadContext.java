@@ -4,18 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import dev.least.connector.json.JsonLines;
 import dev.least.model.SignInLog;
+import dev.least.parallel.Tasks;
 import dev.least.source.FileStat;
 import dev.least.source.QuarantineSink;
 import dev.least.source.QuarantinedRecord;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
@@ -266,7 +264,7 @@ public final class ReadContext {
     long lineOffset = 0;
     FileStat combined = null;
     for (Part part : parts.parts) {
-      long lines = await(part.result);
+      long lines = Tasks.result(part.result, "reading the sign-in logs");
       for (QuarantinedRecord r : part.ctx.partRecords()) {
         sink.accept(new QuarantinedRecord(r.file(), r.line() + lineOffset, r.reason(), r.raw()));
       }
@@ -294,29 +292,6 @@ public final class ReadContext {
         a.nanos() + b.nanos(),
         a.skipped() + b.skipped(),
         a.unknownValues() + b.unknownValues());
-  }
-
-  private static long await(Future<Long> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the sign-in logs", e);
-    } catch (CancellationException e) {
-      throw new IllegalStateException("sign-in log reading was cancelled", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      if (cause instanceof IOException io) {
-        throw new UncheckedIOException(io);
-      }
-      throw new IllegalStateException(cause);
-    }
   }
 
   private ReadContext partContext() {

@@ -4,25 +4,19 @@ import dev.least.connector.entra.EntraSnapshotReader;
 import dev.least.connector.hr.HrWorkersReader;
 import dev.least.connector.okta.OktaSnapshotReader;
 import dev.least.model.Manifest;
+import dev.least.parallel.Tasks;
 import dev.least.source.QuarantineSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Reads a snapshot folder (contract: shared/contracts/snapshot-format.md) into a {@link
  * dev.least.model.TenantSnapshot}. The vendor readers are registered explicitly, in reading order.
  */
 public final class SnapshotFolderReader {
-  private static final ThreadFactory READ_THREADS =
-      r -> {
-        Thread t = new Thread(r, "least-read");
-        t.setDaemon(true);
-        return t;
-      };
 
   private final List<SourceReader> readers;
   private final int threads;
@@ -88,7 +82,9 @@ public final class SnapshotFolderReader {
     Manifest manifest = ManifestReader.read(root);
     dev.least.model.TenantSettings settings = TenantSettingsReader.read(root);
     ExecutorService executor =
-        threads > 1 ? Executors.newFixedThreadPool(threads, READ_THREADS) : null;
+        threads > 1
+            ? Executors.newFixedThreadPool(threads, Tasks.daemonThreads("least-read"))
+            : null;
     ReadContext ctx = new ReadContext(root, quarantine, executor, threads, maxPartBytes);
     SnapshotAccumulator acc = new SnapshotAccumulator();
     try {
