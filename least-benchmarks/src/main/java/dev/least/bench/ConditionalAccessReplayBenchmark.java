@@ -24,6 +24,7 @@ import dev.least.replay.DirectoryIndex;
 import dev.least.replay.Replay;
 import dev.least.replay.ReplayStats;
 import dev.least.replay.SignInFactsResolver;
+import dev.least.replay.SituationMemo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -177,15 +178,31 @@ public class ConditionalAccessReplayBenchmark {
     long largestWall = 0;
     for (int n : sizes(events)) {
       SignInLog log = ConditionalAccessReplayLog.log(13, templates, n);
+      SituationMemo memo = SituationMemo.enabled();
       Measured<ReplayStats> fast =
           measure(
               "fast path, " + threads + " threads",
               n,
-              () -> Replay.run(engine, resolver, log, i -> true, 10, threads));
+              () -> Replay.run(engine, resolver, log, i -> true, 10, threads, memo));
       System.out.printf(
-          "    agreement %.4f, %,d disagreements%n",
-          fast.value.agreementRate(), fast.value.disagreements());
+          "    agreement %.4f, %,d disagreements; situations evaluated %,d of %,d events"
+              + " (memo hit rate %.4f)%n",
+          fast.value.agreementRate(),
+          fast.value.disagreements(),
+          memo.evaluated(),
+          memo.events(),
+          memo.hitRate());
       if (n == events) {
+        Measured<ReplayStats> unmemoized =
+            measure(
+                "fast path, memo off, " + threads + " threads",
+                n,
+                () ->
+                    Replay.run(
+                        engine, resolver, log, i -> true, 10, threads, SituationMemo.disabled()));
+        System.out.printf(
+            "    statistics equal with the memo on and off: %s%n",
+            unmemoized.value.equals(fast.value));
         fastCpuPerSignIn = (double) fast.cpuNanos / n;
         largestWall = fast.wallNanos;
         Measured<ReplayStats> records =
@@ -212,6 +229,31 @@ public class ConditionalAccessReplayBenchmark {
         naiveRun.extrapolate(events);
       }
     }
+
+    System.out.printf(
+        "%n2b. all-distinct situations (each sign-in its own address), %,d sign-ins, %d threads%n",
+        Math.min(events, 1_000_000), threads);
+    SignInLog distinct =
+        ConditionalAccessReplayLog.log(13, templates, Math.min(events, 1_000_000), true);
+    SituationMemo useless = SituationMemo.enabled();
+    Measured<ReplayStats> distinctOn =
+        measure(
+            "memo on (every situation new)",
+            distinct.size(),
+            () -> Replay.run(engine, resolver, distinct, i -> true, 10, threads, useless));
+    System.out.printf(
+        "    situations evaluated %,d of %,d events (memo hit rate %.4f)%n",
+        useless.evaluated(), useless.events(), useless.hitRate());
+    Measured<ReplayStats> distinctOff =
+        measure(
+            "memo off",
+            distinct.size(),
+            () ->
+                Replay.run(
+                    engine, resolver, distinct, i -> true, 10, threads, SituationMemo.disabled()));
+    System.out.printf(
+        "    statistics equal with the memo on and off: %s%n",
+        distinctOn.value.equals(distinctOff.value));
 
     System.out.printf(
         "%n3. fast path by number of policies, 1,000,000 sign-ins, %d threads%n", threads);
