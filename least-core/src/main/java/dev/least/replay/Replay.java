@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * shape of Caffeine's simulator: events in, {@link #record} each, {@link #stats} out. Works for any
  * {@link SignInEvaluator} (Entra or Okta). An evaluator that offers an int-coded result vector
  * ({@link CodedSignInEvaluator}, the Entra one) is replayed without building a {@link
- * PolicyOutcome} per policy and sign-in, and a whole {@link SignInLog} in parallel chunks; the
+ * PolicyOutcome} per policy and sign-in, and a whole {@link SignInLog} in parallel chunks, each
+ * distinct sign-in situation of the log evaluated once per chunk (see {@link SituationMemo}); the
  * figures are the same either way. Not thread-safe; one replay per thread.
  */
 public final class Replay {
