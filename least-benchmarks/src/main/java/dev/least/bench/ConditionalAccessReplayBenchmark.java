@@ -24,6 +24,7 @@ import dev.least.replay.DirectoryIndex;
 import dev.least.replay.Replay;
 import dev.least.replay.ReplayStats;
 import dev.least.replay.SignInFactsResolver;
+import dev.least.replay.SituationMemo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -132,6 +133,10 @@ public class ConditionalAccessReplayBenchmark {
    *   <li>the fast path with 10, 30 and 100 policies on 1M sign-ins.
    * </ol>
    *
+   * <p>Section 2 also gives the situation memo's hit rate and the same replay with the memo off;
+   * section 2b a log where every sign-in is its own situation (memo on and off). A fifth argument
+   * {@code fast-only} runs only section 2's fast-path rows and the goal line.
+   *
    * <p>Times are wall and process CPU (all threads, GC and JIT included), with the load average.
    */
   public static void main(String[] args) {
@@ -139,6 +144,8 @@ public class ConditionalAccessReplayBenchmark {
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int recordSample = Math.min(events, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
     int naiveSample = Math.min(events, args.length > 3 ? Integer.parseInt(args[3]) : 20_000);
+    // "fast-only": just the fast-path replay rows and the goal line (a quick re-run of the goal)
+    boolean fastOnly = args.length > 4 && args[4].equals("fast-only");
     System.out.printf(
         "machine: %d processors, %s %s, max heap %,d MB, load average %.2f%n",
         Runtime.getRuntime().availableProcessors(),
@@ -147,19 +154,21 @@ public class ConditionalAccessReplayBenchmark {
         Runtime.getRuntime().maxMemory() >> 20,
         loadAverage());
 
-    System.out.println(
-        "\n1. evaluation only, 1 thread, 4,096 pre-resolved sign-ins x 100 policies");
-    ConditionalAccessReplayBenchmark b = new ConditionalAccessReplayBenchmark();
-    b.setUp();
-    SignInFacts[] fs = b.facts;
-    CodedEvaluation c = b.codedVector;
-    SignInEvaluator rec = b.compiled;
-    SignInEvaluator nai = b.naive;
-    evaluationOnly("int-coded vector (fast path)", 3_000_000, fs, f -> decisionOf(c, f));
-    evaluationOnly(
-        "record path: evaluate() -> Evaluation", 1_000_000, fs, f -> rec.evaluate(f).decision());
-    evaluationOnly(
-        "naive interpreter (sample)", naiveSample / 2, fs, f -> nai.evaluate(f).decision());
+    if (!fastOnly) {
+      System.out.println(
+          "\n1. evaluation only, 1 thread, 4,096 pre-resolved sign-ins x 100 policies");
+      ConditionalAccessReplayBenchmark b = new ConditionalAccessReplayBenchmark();
+      b.setUp();
+      SignInFacts[] fs = b.facts;
+      CodedEvaluation c = b.codedVector;
+      SignInEvaluator rec = b.compiled;
+      SignInEvaluator nai = b.naive;
+      evaluationOnly("int-coded vector (fast path)", 3_000_000, fs, f -> decisionOf(c, f));
+      evaluationOnly(
+          "record path: evaluate() -> Evaluation", 1_000_000, fs, f -> rec.evaluate(f).decision());
+      evaluationOnly(
+          "naive interpreter (sample)", naiveSample / 2, fs, f -> nai.evaluate(f).decision());
+    }
 
     System.out.printf(
         "%n2. replay of a columnar log x 100 policies (fast path on %d threads)%n", threads);
@@ -177,17 +186,35 @@ public class ConditionalAccessReplayBenchmark {
     long largestWall = 0;
     for (int n : sizes(events)) {
       SignInLog log = ConditionalAccessReplayLog.log(13, templates, n);
+      SituationMemo memo = SituationMemo.enabled();
       Measured<ReplayStats> fast =
           measure(
               "fast path, " + threads + " threads",
               n,
-              () -> Replay.run(engine, resolver, log, i -> true, 10, threads));
+              () -> Replay.run(engine, resolver, log, i -> true, 10, threads, memo));
       System.out.printf(
-          "    agreement %.4f, %,d disagreements%n",
-          fast.value.agreementRate(), fast.value.disagreements());
+          "    agreement %.4f, %,d disagreements; situations evaluated %,d of %,d events"
+              + " (memo hit rate %.4f)%n",
+          fast.value.agreementRate(),
+          fast.value.disagreements(),
+          memo.evaluated(),
+          memo.events(),
+          memo.hitRate());
       if (n == events) {
         fastCpuPerSignIn = (double) fast.cpuNanos / n;
         largestWall = fast.wallNanos;
+      }
+      if (n == events && !fastOnly) {
+        Measured<ReplayStats> unmemoized =
+            measure(
+                "fast path, memo off, " + threads + " threads",
+                n,
+                () ->
+                    Replay.run(
+                        engine, resolver, log, i -> true, 10, threads, SituationMemo.disabled()));
+        System.out.printf(
+            "    statistics equal with the memo on and off: %s%n",
+            unmemoized.value.equals(fast.value));
         Measured<ReplayStats> records =
             measure(
                 "record path (sample, 1 thread)",
@@ -213,6 +240,35 @@ public class ConditionalAccessReplayBenchmark {
       }
     }
 
+    if (fastOnly) {
+      printGoal(events, largestWall, fastCpuPerSignIn);
+      return;
+    }
+    System.out.printf(
+        "%n2b. all-distinct situations (each sign-in its own address), %,d sign-ins, %d threads%n",
+        Math.min(events, 1_000_000), threads);
+    SignInLog distinct =
+        ConditionalAccessReplayLog.log(13, templates, Math.min(events, 1_000_000), true);
+    SituationMemo useless = SituationMemo.enabled();
+    Measured<ReplayStats> distinctOn =
+        measure(
+            "memo on (every situation new)",
+            distinct.size(),
+            () -> Replay.run(engine, resolver, distinct, i -> true, 10, threads, useless));
+    System.out.printf(
+        "    situations evaluated %,d of %,d events (memo hit rate %.4f)%n",
+        useless.evaluated(), useless.events(), useless.hitRate());
+    Measured<ReplayStats> distinctOff =
+        measure(
+            "memo off",
+            distinct.size(),
+            () ->
+                Replay.run(
+                    engine, resolver, distinct, i -> true, 10, threads, SituationMemo.disabled()));
+    System.out.printf(
+        "    statistics equal with the memo on and off: %s%n",
+        distinctOn.value.equals(distinctOff.value));
+
     System.out.printf(
         "%n3. fast path by number of policies, 1,000,000 sign-ins, %d threads%n", threads);
     int sweepEvents = Math.min(events, 1_000_000);
@@ -225,6 +281,10 @@ public class ConditionalAccessReplayBenchmark {
       measure(
           p + " policies", sweepEvents, () -> Replay.run(e, resolver, log, i -> true, 10, threads));
     }
+    printGoal(events, largestWall, fastCpuPerSignIn);
+  }
+
+  private static void printGoal(int events, long largestWall, double fastCpuPerSignIn) {
     System.out.printf(
         "%ngoal 10M x 100 in < 5 s wall on 2 cores: %s for %,d sign-ins: %.2f s wall,"
             + " %.2f us CPU per sign-in (%.2f s of CPU over 2 cores)%n",

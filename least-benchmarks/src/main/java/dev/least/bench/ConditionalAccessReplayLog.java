@@ -164,15 +164,58 @@ final class ConditionalAccessReplayLog {
 
   /** {@code n} sign-ins drawn from the templates, each with its own UUID event id and time. */
   static SignInLog log(long seed, List<SignInEvent> templates, int n) {
+    return log(seed, templates, n, false);
+  }
+
+  /**
+   * As {@link #log(long, List, int)}; with {@code distinct}, every sign-in gets an address of its
+   * own (a template's address with its last part replaced by a per-event 10.x.y.z or 203.x.y.z
+   * address of the same kind), so that no two sign-ins share a situation and a memo of situations
+   * is useless.
+   */
+  static SignInLog log(long seed, List<SignInEvent> templates, int n, boolean distinct) {
     Random r = new Random(seed);
     SignInLog.Builder b = SignInLog.builder();
     long t0 = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     for (int i = 0; i < n; i++) {
       SignInEvent t = templates.get(r.nextInt(templates.size()));
       String id = new UUID(r.nextLong(), r.nextLong()).toString();
-      b.add(withId(t, id, t0 + i * 250L, t.policyResults()));
+      SignInEvent e = withId(t, id, t0 + i * 250L, t.policyResults());
+      if (distinct) {
+        String prefix = String.valueOf(e.ip()).startsWith("10.") ? "10." : "203.";
+        e = withIp(e, prefix + (i >>> 16) + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF));
+      }
+      b.add(e);
     }
     return b.build();
+  }
+
+  private static SignInEvent withIp(SignInEvent e, String ip) {
+    return new SignInEvent(
+        e.eventId(),
+        e.source(),
+        e.epochMillis(),
+        e.principalKind(),
+        e.accountId(),
+        e.login(),
+        e.appId(),
+        e.appName(),
+        ip,
+        e.country(),
+        e.city(),
+        e.clientApp(),
+        e.clientAppRaw(),
+        e.interactive(),
+        e.devicePlatform(),
+        e.deviceManaged(),
+        e.deviceCompliant(),
+        e.outcome(),
+        e.errorCode(),
+        e.mfaRequired(),
+        e.mfaPerformed(),
+        e.mfaMethod(),
+        e.riskLevel(),
+        e.policyResults());
   }
 
   private static SignInEvent withId(

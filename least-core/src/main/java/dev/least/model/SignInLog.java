@@ -189,6 +189,92 @@ public final class SignInLog {
     return new UUID(idHi[i >>> CHUNK_BITS][i & MASK], idLo[i >>> CHUNK_BITS][i & MASK]).toString();
   }
 
+  // ---- interned codes, for callers that group events by their attributes without building them
+
+  /** The string that {@code code} stands for in this log's columns; null for a null value. */
+  public @Nullable String string(int code) {
+    return strings.get(code);
+  }
+
+  /** The interned code of the event's account id (see {@link #string(int)}). */
+  public int accountCode(int i) {
+    check(i);
+    return account[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  /** The interned code of the event's app id. */
+  public int appIdCode(int i) {
+    check(i);
+    return appId[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  /** The interned code of the event's IP address. */
+  public int ipCode(int i) {
+    check(i);
+    return ip[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  /** The interned code of the event's country. */
+  public int countryCode(int i) {
+    check(i);
+    return country[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  /** The interned code of the event's device platform as logged. */
+  public int platformCode(int i) {
+    check(i);
+    return platform[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  /** The interned code of the event's MFA method. */
+  public int mfaMethodCode(int i) {
+    check(i);
+    return mfaMethod[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  /**
+   * A code for the event's (device id, device trust type) pair: equal codes, equal pairs; -1 when
+   * both are absent.
+   */
+  public int deviceCode(int i) {
+    check(i);
+    return device[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  public RiskLevel riskLevel(int i) {
+    check(i);
+    return RISKS[enums[i >>> CHUNK_BITS][i & MASK] & 0x7];
+  }
+
+  public TriState deviceManaged(int i) {
+    check(i);
+    return TRIS[(tris[i >>> CHUNK_BITS][i & MASK] >>> 6) & 0x3];
+  }
+
+  public TriState deviceCompliant(int i) {
+    check(i);
+    return TRIS[(tris[i >>> CHUNK_BITS][i & MASK] >>> 4) & 0x3];
+  }
+
+  public TriState mfaPerformed(int i) {
+    check(i);
+    return TRIS[tris[i >>> CHUNK_BITS][i & MASK] & 0x3];
+  }
+
+  /**
+   * The code of the event's per-policy result list: the log interns each distinct list once, so
+   * equal codes mean equal lists (see {@link #resultSet(int)}).
+   */
+  public int resultSetCode(int i) {
+    check(i);
+    return resultSet[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  /** The per-policy result list with code {@code code}, as {@link #get(int)} gives it. */
+  public List<LoggedPolicyResult> resultSet(int code) {
+    return resultSets.get(code);
+  }
+
   /** The event at {@code i} as a record (a fresh object on each call). */
   public SignInEvent get(int i) {
     check(i);

@@ -8,4 +8,13 @@ package dev.least.policy;
 public interface CodedSignInEvaluator extends SignInEvaluator {
   /** A fresh result vector for one thread; it caches what repeats across sign-ins. */
   CodedEvaluation newCodedEvaluation();
+
+  /**
+   * Whether the result may depend on the sign-in's time ({@link SignInFacts#epochMillis()}). When
+   * it may not, the result is a pure function of the other facts, and replay evaluates each
+   * distinct combination of them once. The safe default is {@code true}.
+   */
+  default boolean readsSignInTime() {
+    return true;
+  }
 }

@@ -27,12 +27,15 @@ import org.jspecify.annotations.Nullable;
  * shape of Caffeine's simulator: events in, {@link #record} each, {@link #stats} out. Works for any
  * {@link SignInEvaluator} (Entra or Okta). An evaluator that offers an int-coded result vector
  * ({@link CodedSignInEvaluator}, the Entra one) is replayed without building a {@link
- * PolicyOutcome} per policy and sign-in, and a whole {@link SignInLog} in parallel chunks; the
+ * PolicyOutcome} per policy and sign-in, and a whole {@link SignInLog} in parallel chunks, each
+ * distinct sign-in situation of the log evaluated once per chunk (see {@link SituationMemo}); the
  * figures are the same either way. Not thread-safe; one replay per thread.
  */
 public final class Replay {
   private static final int SAMPLES = 5;
   private static final int LOGGED_SET_CACHE = 4096;
+  // situations a replay holds before it adds their events to the figures and starts over
+  private static final int SITUATION_LIMIT = 1 << 16;
   private static final PolicyResult[] RESULTS = PolicyResult.values();
 
   private final SignInEvaluator evaluator;
@@ -56,6 +59,9 @@ public final class Replay {
   // the coded path's disagreements by (policy index, logged result, our code), first seen first
   private final Map<Long, DisagreementAcc> codedDisagreements = new LinkedHashMap<>();
   private final Map<List<LoggedPolicyResult>, LoggedSet> loggedSets = new IdentityHashMap<>();
+  private final SituationTable<Tally> situations = new SituationTable<>();
+  private long situationEvents;
+  private long situationsEvaluated;
 
   public Replay(SignInEvaluator evaluator, SignInFactsResolver resolver, int topN) {
     this.evaluator = requireNonNull(evaluator, "evaluator");
@@ -94,7 +100,29 @@ public final class Replay {
       IntPredicate select,
       int topN,
       int threads) {
+    return run(evaluator, resolver, log, select, topN, threads, SituationMemo.enabled());
+  }
+
+  /**
+   * As {@link #run(SignInEvaluator, SignInFactsResolver, SignInLog, IntPredicate, int, int)}, with
+   * the situation memo on or off (the figures are the same either way; {@code memo} counts what it
+   * did). The memo applies to a coded evaluator that does not read the sign-in time: each distinct
+   * situation of the log (every column the {@link SignInFactsResolver} reads, as interned codes,
+   * with the logged result list) is resolved, evaluated and compared once per thread, and its
+   * bookkeeping is applied to each repetition.
+   */
+  public static ReplayStats run(
+      SignInEvaluator evaluator,
+      SignInFactsResolver resolver,
+      SignInLog log,
+      IntPredicate select,
+      int topN,
+      int threads,
+      SituationMemo memo) {
+    requireNonNull(memo, "memo");
     int n = evaluator instanceof CodedSignInEvaluator ? threads : 1;
+    boolean memoize =
+        memo.isEnabled() && evaluator instanceof CodedSignInEvaluator c && !c.readsSignInTime();
     List<Replay> parts =
         LogChunks.run(
             log.size(),
@@ -102,10 +130,17 @@ public final class Replay {
             () -> new Replay(evaluator, resolver, topN),
             (r, i) -> {
               if (select.test(i)) {
-                r.record(log.get(i));
+                if (memoize) {
+                  r.record(log, i);
+                } else {
+                  r.record(log.get(i));
+                }
               }
             });
     Replay first = parts.get(0);
+    for (Replay p : parts) {
+      memo.count(p.situationEvents, p.situationsEvaluated);
+    }
     for (int k = 1; k < parts.size(); k++) {
       first.merge(parts.get(k));
     }
@@ -224,6 +259,180 @@ public final class Replay {
     }
   }
 
+  /**
+   * Scores the event at {@code i} of a log by its situation: the interned codes of every column the
+   * resolver reads (all but the time, which the coded evaluator does not read) and of the logged
+   * result list. The first event of a situation is resolved, evaluated and compared as {@link
+   * #record(SignInEvent)} would; later ones only count, and are added to the figures (and sampled
+   * for disagreements, in log order) exactly as if each had been compared.
+   */
+  private void record(SignInLog log, int i) {
+    situationEvents++;
+    long a = (long) log.accountCode(i) << 32 | (log.appIdCode(i) & 0xFFFFFFFFL);
+    long b = (long) log.ipCode(i) << 32 | (log.countryCode(i) & 0xFFFFFFFFL);
+    long c = (long) log.platformCode(i) << 32 | (log.deviceCode(i) & 0xFFFFFFFFL);
+    long d =
+        (long) log.mfaMethodCode(i) << 32
+            | log.principalKind(i).ordinal()
+            | (log.interactive(i) ? 1 : 0) << 4
+            | log.clientApp(i).ordinal() << 5
+            | log.riskLevel(i).ordinal() << 9
+            | log.deviceCompliant(i).ordinal() << 13
+            | log.deviceManaged(i).ordinal() << 15
+            | log.mfaPerformed(i).ordinal() << 17;
+    long e = log.resultSetCode(i);
+    Tally t = situations.get(a, b, c, d, e);
+    if (t == null) {
+      if (situations.size() >= SITUATION_LIMIT) {
+        flushTallies();
+        situations.clear();
+      }
+      t = newTally(log.get(i));
+      situations.put(a, b, c, d, e, t);
+    }
+    t.pending++;
+    if (t.sampling) {
+      t.sample(log.eventId(i));
+    }
+  }
+
+  private Tally newTally(SignInEvent event) {
+    situationsEvaluated++;
+    if (event.policyResults().isEmpty()) {
+      return new Tally(null, false, new byte[0], new byte[0], new DisagreementAcc[0]);
+    }
+    CodedEvaluation cv = requireNonNull(coded, "coded");
+    boolean known = resolver.knows(event);
+    cv.evaluate(resolver.resolve(event));
+    LoggedSet set = loggedSet(event.policyResults());
+    PolicyResult[] logged = set.logged;
+    byte[] kinds = new byte[logged.length];
+    byte[] ours = new byte[logged.length];
+    List<DisagreementAcc> accs = new ArrayList<>();
+    for (int k = 0; k < logged.length; k++) {
+      int j = set.ours[k];
+      if (j < 0) {
+        kinds[k] = NOT_EVALUATED;
+        continue;
+      }
+      PolicyResult l = logged[k];
+      if (l == PolicyResult.UNKNOWN) {
+        kinds[k] = LOGGED_UNKNOWN;
+        continue;
+      }
+      PolicyResult o = cv.result(j);
+      ours[k] = (byte) o.ordinal();
+      if (o == PolicyResult.UNKNOWN) {
+        kinds[k] = NOT_EVALUABLE;
+      } else if (o == l) {
+        kinds[k] = AGREE;
+      } else {
+        kinds[k] = DISAGREE;
+        int code = cv.code(j);
+        long key = ((long) j * RESULTS.length + l.ordinal()) * cv.codeCount() + code;
+        DisagreementAcc acc = codedDisagreements.get(key);
+        if (acc == null) {
+          acc = new DisagreementAcc(set.policyIds[k], l, o, reasonOf(cv.outcome(j)));
+          codedDisagreements.put(key, acc);
+        }
+        accs.add(acc);
+      }
+    }
+    return new Tally(set, known, kinds, ours, accs.toArray(new DisagreementAcc[0]));
+  }
+
+  private void flushTallies() {
+    situations.forEach(Tally::flush);
+  }
+
+  private static final byte NOT_EVALUATED = 0;
+  private static final byte LOGGED_UNKNOWN = 1;
+  private static final byte NOT_EVALUABLE = 2;
+  private static final byte AGREE = 3;
+  private static final byte DISAGREE = 4;
+
+  /**
+   * One situation of a log (see {@link #record(SignInLog, int)}): what comparing its evaluation
+   * with its logged results adds to the figures, worked out once, and how many events of it are not
+   * yet added.
+   */
+  private final class Tally {
+    final @Nullable LoggedSet set; // null: no logged results
+    final boolean known;
+    final byte[] kinds; // per logged entry: NOT_EVALUATED … DISAGREE
+    final byte[] ours; // per logged entry: our result's ordinal
+    final DisagreementAcc[] accs; // one per DISAGREE entry, in entry order
+    long pending;
+    boolean sampling;
+
+    Tally(
+        @Nullable LoggedSet set, boolean known, byte[] kinds, byte[] ours, DisagreementAcc[] accs) {
+      this.set = set;
+      this.known = known;
+      this.kinds = kinds;
+      this.ours = ours;
+      this.accs = accs;
+      this.sampling = accs.length > 0;
+    }
+
+    /** Adds a disagreeing event's id to the samples that still take one (per entry, in order). */
+    void sample(String eventId) {
+      boolean open = false;
+      for (DisagreementAcc acc : accs) {
+        if (acc.samples.size() < SAMPLES) {
+          acc.samples.add(eventId);
+          open |= acc.samples.size() < SAMPLES;
+        }
+      }
+      sampling = open;
+    }
+
+    /** Adds the pending events to the figures, as {@link #recordCoded} would have one by one. */
+    void flush() {
+      long n = pending;
+      if (n == 0) {
+        return;
+      }
+      pending = 0;
+      events += n;
+      LoggedSet s = set;
+      if (s == null) {
+        withoutResults += n;
+        return;
+      }
+      scored += n;
+      if (!known) {
+        notInDirectory += n;
+      }
+      comparisons += n * kinds.length;
+      int m = 0;
+      for (int k = 0; k < kinds.length; k++) {
+        long[] pp = s.counters[k];
+        pp[0] += n;
+        int l = s.logged[k].ordinal();
+        switch (kinds[k]) {
+          case NOT_EVALUATED -> policyNotEvaluated += n;
+          case LOGGED_UNKNOWN -> loggedUnknown += n;
+          case NOT_EVALUABLE -> {
+            confusion[l][ours[k]] += n;
+            notEvaluable += n;
+            pp[2] += n;
+          }
+          case AGREE -> {
+            confusion[l][ours[k]] += n;
+            agreements += n;
+            pp[1] += n;
+          }
+          default -> {
+            confusion[l][ours[k]] += n;
+            pp[3] += n;
+            accs[m++].count += n;
+          }
+        }
+      }
+    }
+  }
+
   /** A logged result list resolved once: our policy index and the counters of each entry. */
   private LoggedSet loggedSet(List<LoggedPolicyResult> results) {
     LoggedSet set = loggedSets.get(results);
@@ -274,6 +483,8 @@ public final class Replay {
 
   /** Adds a replay of the events that followed this one's (same evaluator and resolver). */
   private void merge(Replay next) {
+    flushTallies();
+    next.flushTallies();
     events += next.events;
     scored += next.scored;
     withoutResults += next.withoutResults;
@@ -318,6 +529,7 @@ public final class Replay {
   }
 
   public ReplayStats stats() {
+    flushTallies();
     List<ReplayStats.PolicyAgreement> pp = new ArrayList<>();
     perPolicy.forEach(
         (id, c) -> pp.add(new ReplayStats.PolicyAgreement(id, c[0], c[1], c[2], c[3])));

@@ -26,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  *       by {@link #trustType(String)};
  *   <li>a platform string we cannot place is null; the vendor's own "Unknown" is {@code unknown}.
  * </ul>
+ *
+ * <p>{@link Replay} evaluates each distinct situation of a {@link dev.least.model.SignInLog} once,
+ * keyed by the columns this class reads (all but the time); a new column read here must join that
+ * key ({@code Replay.record(SignInLog, int)}), and {@code SituationMemoPropertiesTest} fails if it
+ * does not.
  */
 public final class SignInFactsResolver {
   private final DirectoryIndex directory;

@@ -159,6 +159,12 @@ public final class ConditionalAccessEvaluator implements CodedSignInEvaluator {
     return new Scratch();
   }
 
+  /** No condition or grant control reads the sign-in's time (session controls are not enforced). */
+  @Override
+  public boolean readsSignInTime() {
+    return false;
+  }
+
   /**
    * The policies inverted: for each value a sign-in can have (a user, a group, an app, a client app
    * type, a platform, a risk level), the bitset of policies it rules out or leaves unknown. A

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Random;
 
 /** Random policies and sign-ins over a small shared universe, so that they often interact. */
-final class RandomTenant {
-  static final List<NamedLocation> LOCATIONS =
+public final class RandomTenant {
+  public static final List<NamedLocation> LOCATIONS =
       List.of(
           new NamedLocation(
               new LocationId("L1"),
@@ -84,7 +84,7 @@ final class RandomTenant {
 
   private RandomTenant() {}
 
-  static List<ConditionalAccessPolicy> policies(Random r, int n) {
+  public static List<ConditionalAccessPolicy> policies(Random r, int n) {
     List<ConditionalAccessPolicy> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(policy(r, "p" + i));
