@@ -1,8 +1,8 @@
 package dev.least.replay;
 
+import dev.least.parallel.Tasks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,7 +44,8 @@ final class LogChunks {
       out.add(acc);
       return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(chunks);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(chunks, Tasks.daemonThreads("least-replay"));
     try {
       List<Future<A>> parts = new ArrayList<>();
       for (int c = 0; c < chunks; c++) {
@@ -61,21 +62,9 @@ final class LogChunks {
                 }));
       }
       for (Future<A> f : parts) {
-        out.add(f.get());
+        out.add(Tasks.result(f, "replaying"));
       }
       return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("replay interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
     } finally {
       pool.shutdownNow();
     }
