@@ -182,12 +182,6 @@ final class RememberedEvaluations implements SignInEvaluator {
   private int setId(Set<String> set) {
     Integer id = setInstances.get(set);
     if (id == null) {
-      if (setInstances.size() >= 4 * capacity) {
-        // the numbers start over, so the situations keyed by the old numbers go too
-        setInstances.clear();
-        setContents.clear();
-        seen.clear();
-      }
       id = setContents.get(set);
       if (id == null) {
         id = setContents.size();
@@ -200,6 +194,13 @@ final class RememberedEvaluations implements SignInEvaluator {
 
   @Override
   public Evaluation evaluate(SignInFacts f) {
+    if (setInstances.size() >= 4 * capacity) {
+      // the set numbers start over, so the situations keyed by the old numbers go too; done before
+      // numbering this sign-in's sets, so that all four are numbered alike
+      setInstances.clear();
+      setContents.clear();
+      seen.clear();
+    }
     int groups = setId(f.groupIds());
     int roles = setId(f.roleTemplateIds());
     int audiences = setId(f.audiences());
