@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.least.policy.PolicyOutcome;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     authentication failed and Conditional Access was not evaluated
  */
 record EntraSignIn(
-    String id,
-    String correlationId,
+    UUID id,
+    UUID correlationId,
     long epochMillis,
     PlannedUser user,
     PlannedApp app,
@@ -36,6 +37,7 @@ record EntraSignIn(
     List<PolicyOutcome> outcomes) {
   EntraSignIn {
     requireNonNull(id, "id");
+    requireNonNull(correlationId, "correlationId");
     requireNonNull(user, "user");
     requireNonNull(app, "app");
     requireNonNull(where, "where");

@@ -205,12 +205,12 @@ final class EntraSignInWriter implements Closeable {
     PlannedUser u = e.user();
     byte[][] app = app(e.app());
     Combination applied = applied(e.outcomes());
-    buf.raw(ID).string(e.id()).raw(CREATED);
+    buf.raw(ID).uuid(e.id()).raw(CREATED);
     clock.graph(e.epochMillis(), buf);
     buf.raw(account(u)).raw(app[0]);
     buf.raw(IP).string(e.where().ip());
     buf.raw(CLIENT).string(e.clientAppUsed());
-    buf.raw(CORRELATION).string(e.correlationId());
+    buf.raw(CORRELATION).uuid(e.correlationId());
     buf.raw(CA_STATUS).raw(applied.status());
     buf.raw(e.interactive() ? INTERACTIVE : NON_INTERACTIVE).string(e.risk());
     buf.raw(RISK_DURING).string(e.risk());

@@ -3,6 +3,7 @@ package dev.least.connector.generate;
 import static java.util.Objects.requireNonNull;
 
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * Mints vendor-shaped ids from one seeded random source: Entra object ids (UUID v4 text) and Okta
@@ -11,7 +12,6 @@ import java.util.SplittableRandom;
 final class IdMint {
   private static final char[] B62 =
       "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final SplittableRandom rnd;
 
@@ -25,19 +25,18 @@ final class IdMint {
   }
 
   static String uuid(SplittableRandom r) {
+    return randomUuid(r).toString();
+  }
+
+  /**
+   * A random (version 4) UUID as its two longs, drawing the same numbers as {@link
+   * #uuid(SplittableRandom)}; for log records, whose encoder writes the text ({@link
+   * JsonLineBuffer#uuid}).
+   */
+  static UUID randomUuid(SplittableRandom r) {
     long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
     long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-    char[] c = new char[36];
-    int p = 0;
-    for (int i = 0; i < 32; i++) {
-      if (i == 8 || i == 12 || i == 16 || i == 20) {
-        c[p++] = '-';
-      }
-      long word = i < 16 ? msb : lsb;
-      int shift = (15 - (i & 15)) * 4;
-      c[p++] = HEX[(int) ((word >>> shift) & 0xf)];
-    }
-    return new String(c);
+    return new UUID(msb, lsb);
   }
 
   /** An Okta-style id: {@code prefix} (e.g. {@code 00u}) plus random base-62 to 20 characters. */

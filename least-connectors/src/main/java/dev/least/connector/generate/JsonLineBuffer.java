@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,8 @@ final class JsonLineBuffer {
   static final int WRITE_SIZE = 1 << 20;
 
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   /**
    * Per ASCII character: 0 written as is, -1 as a {@code \}{@code u00XX} escape, else {@code \c}.
@@ -156,6 +159,34 @@ final class JsonLineBuffer {
     b[p++] = HEX[(c >> 4) & 0xf];
     b[p++] = HEX[c & 0xf];
     return p;
+  }
+
+  /** {@code id} as a JSON string in canonical lower-case text, as {@link UUID#toString()}. */
+  JsonLineBuffer uuid(UUID id) {
+    room(38);
+    byte[] b = buf;
+    int p = len;
+    b[p++] = '"';
+    p = hex(b, p, id.getMostSignificantBits() >>> 32, 8);
+    b[p++] = '-';
+    p = hex(b, p, id.getMostSignificantBits() >>> 16, 4);
+    b[p++] = '-';
+    p = hex(b, p, id.getMostSignificantBits(), 4);
+    b[p++] = '-';
+    p = hex(b, p, id.getLeastSignificantBits() >>> 48, 4);
+    b[p++] = '-';
+    p = hex(b, p, id.getLeastSignificantBits(), 12);
+    b[p++] = '"';
+    len = p;
+    return this;
+  }
+
+  /** The low {@code digits} hex digits of {@code bits}, most significant first. */
+  private static int hex(byte[] b, int at, long bits, int digits) {
+    for (int k = digits - 1; k >= 0; k--) {
+      b[at + k] = LOWER_HEX[(int) ((bits >>> (4 * (digits - 1 - k))) & 0xf)];
+    }
+    return at + digits;
   }
 
   /** {@code value} as a JSON string, or {@code null}. */

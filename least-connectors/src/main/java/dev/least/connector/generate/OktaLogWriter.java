@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +40,7 @@ final class OktaLogWriter implements Closeable {
   private static final byte[] FACTOR = utf8(",\"factor\":");
   private static final byte[] TRANSACTION = utf8("}},\"transaction\":{\"type\":\"WEB\",\"id\":");
   private static final byte[] IP_CHAIN = utf8(",\"detail\":{}},\"request\":{\"ipChain\":[{\"ip\":");
-  private static final byte[] UUID = utf8("}]},\"uuid\":");
+  private static final byte[] UUID_FIELD = utf8("}]},\"uuid\":");
   private static final byte[] PUBLISHED = utf8(",\"published\":");
   private static final byte[] EVENT_TYPE = utf8(",\"eventType\":");
   private static final byte[] DISPLAY_MESSAGE = utf8(",\"displayMessage\":");
@@ -82,7 +83,7 @@ final class OktaLogWriter implements Closeable {
 
   /** One LogEvent waiting to be encoded. */
   private record Pending(
-      String uuid,
+      UUID uuid,
       long millis,
       String eventType,
       String displayMessage,
@@ -99,7 +100,7 @@ final class OktaLogWriter implements Closeable {
       String risk) {}
 
   void write(
-      String uuid,
+      UUID uuid,
       long millis,
       String eventType,
       String displayMessage,
@@ -171,7 +172,7 @@ final class OktaLogWriter implements Closeable {
     }
     buf.raw(TRANSACTION).string(e.sessionId());
     buf.raw(IP_CHAIN).string(e.where().ip());
-    buf.raw(UUID).string(e.uuid());
+    buf.raw(UUID_FIELD).uuid(e.uuid());
     buf.raw(PUBLISHED);
     clock.okta(e.millis(), buf);
     buf.raw(EVENT_TYPE).string(e.eventType());

@@ -493,7 +493,7 @@ final class OrganisationPlanner {
     return new PlannedUser(
         i,
         UserKind.EMPLOYEE,
-        String.format("E%06d", 100_000 + i),
+        "E" + (100_000 + i), // six digits or more, as "E%06d" wrote it
         first,
         last,
         upn,

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -497,6 +498,11 @@ final class SignInSimulator {
     return IdMint.uuid(rnd);
   }
 
+  /** The same draw as {@link #uuid()}, kept as bits for a log record's encoder to write. */
+  private UUID uuidBits() {
+    return IdMint.randomUuid(rnd);
+  }
+
   private long frequencyMillis(PlannedUser u, PlannedApp app) {
     long best = Long.MAX_VALUE;
     for (ConditionalAccessPolicy p : frequencyPolicies) {
@@ -851,8 +857,8 @@ final class SignInSimulator {
     List<PolicyOutcome> outcomes = e == null ? List.of() : e.outcomes();
     out.write(
         new EntraSignIn(
-            uuid(),
-            uuid(),
+            uuidBits(),
+            uuidBits(),
             t,
             u,
             app,
@@ -1099,7 +1105,7 @@ final class SignInSimulator {
       return;
     }
     out.write(
-        uuid(),
+        uuidBits(),
         t,
         type,
         message,

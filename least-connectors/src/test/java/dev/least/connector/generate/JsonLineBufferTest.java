@@ -47,6 +47,50 @@ class JsonLineBufferTest {
   }
 
   @Test
+  void uuidWhenAnyBitsThenQuotedCanonicalTextAsUuidToString() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(42);
+    List<java.util.UUID> ids =
+        new java.util.ArrayList<>(
+            List.of(
+                new java.util.UUID(0, 0),
+                new java.util.UUID(-1, -1),
+                new java.util.UUID(0x0123456789abcdefL, 0xfedcba9876543210L)));
+    for (int k = 0; k < 1000; k++) {
+      ids.add(IdMint.randomUuid(r));
+    }
+    for (java.util.UUID id : ids) {
+      assertThat(encoded(b -> b.uuid(id))).isEqualTo("\"" + id + "\"");
+    }
+  }
+
+  @Test
+  void randomUuidWhenSameSeedThenSameTextAsTheCharByCharMint() {
+    java.util.SplittableRandom a = new java.util.SplittableRandom(7);
+    java.util.SplittableRandom b = new java.util.SplittableRandom(7);
+    for (int k = 0; k < 100; k++) {
+      java.util.UUID id = IdMint.randomUuid(a);
+      assertThat(id.version()).isEqualTo(4);
+      assertThat(id.toString()).isEqualTo(charByCharUuid(b));
+    }
+  }
+
+  /** The version 4 UUID text as the generator minted it before it kept the bits (issue 5). */
+  private static String charByCharUuid(java.util.SplittableRandom r) {
+    long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+    long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    char[] hex = "0123456789abcdef".toCharArray();
+    StringBuilder c = new StringBuilder(36);
+    for (int i = 0; i < 32; i++) {
+      if (i == 8 || i == 12 || i == 16 || i == 20) {
+        c.append('-');
+      }
+      long word = i < 16 ? msb : lsb;
+      c.append(hex[(int) ((word >>> ((15 - (i & 15)) * 4)) & 0xf)]);
+    }
+    return c.toString();
+  }
+
+  @Test
   void numberWhenAnyLongThenDecimal() {
     for (long v :
         new long[] {0, 7, 10, 99, 100, 50_074, -1, -53_003, Long.MAX_VALUE, Long.MIN_VALUE}) {

@@ -73,13 +73,40 @@ class RememberedEvaluationsTest {
     assertThat(asked[0]).isEqualTo(3);
   }
 
+  @Test
+  void evaluateWhenMoreSetsThanRememberedThenEveryVerdictStillTheEnginesOwn() {
+    SignInEvaluator byGroups =
+        f ->
+            new Evaluation(
+                f.groupIds().contains("admins") == f.roleTemplateIds().isEmpty()
+                    ? Decision.BLOCK
+                    : Decision.ALLOW,
+                List.of(),
+                List.of());
+    RememberedEvaluations r = new RememberedEvaluations(byGroups, Set.of(), 2);
+    for (int k = 0; k < 200; k++) {
+      // fresh set instances every time, so the set numbers start over again and again
+      Set<String> groups = k % 3 == 0 ? Set.of("admins", "g" + k % 7) : Set.of("g" + k % 7);
+      Set<String> roles = k % 2 == 0 ? Set.of() : Set.of("r" + k % 5);
+      SignInFacts f = facts("alice", "10.0.0.1", k, groups, roles);
+      assertThat(r.evaluate(f).decision())
+          .as("sign-in %d", k)
+          .isEqualTo(byGroups.evaluate(f).decision());
+    }
+  }
+
   private static SignInFacts facts(String account, String ip, long t) {
+    return facts(account, ip, t, Set.of("g1"), Set.of());
+  }
+
+  private static SignInFacts facts(
+      String account, String ip, long t, Set<String> groups, Set<String> roles) {
     return new SignInFacts(
         account,
         PrincipalKind.USER,
         false,
-        Set.of("g1"),
-        Set.of(),
+        groups,
+        roles,
         "app",
         ClientAppType.BROWSER,
         "windows",
