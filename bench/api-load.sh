@@ -144,6 +144,7 @@ DB_CPU0=$(db_cpu $(db_pids))
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== load: ${WARMUP}s warm-up + ${DURATION}s at $RATE req/s (load average $LOAD0)"
 set +e
+rm -f "$OUT/generator.err" # so that the wait below sees this run's generator, not the last one's
 /usr/bin/time -f "generator: wall %e s, user %U s, sys %S s, max RSS %M KB" \
   java $GENERATOR_OPTS -cp "$OUT/least-benchmarks.jar" dev.least.bench.server.ListLoadGenerator --url "$BASE" --token "$TOKEN" \
   --min-id "$MIN_ID" --max-id "$MAX_ID" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" \
