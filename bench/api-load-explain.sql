@@ -45,3 +45,10 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT r.id, r.type, r.state FROM recommen
 \echo '== deepest offset page'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT r.id, r.type, r.state FROM recommendations r WHERE r.id IN (SELECT r.id FROM recommendations r
   WHERE r.tenant_id = :litware ORDER BY r.id OFFSET 9950 ROWS FETCH NEXT 51 ROWS ONLY) ORDER BY r.id;
+
+\echo '== since issue 7 round 2: one round trip, the capped count as a scalar subquery (InitPlan) of the page query'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT r.id, r.type, r.state,
+  (SELECT COUNT(*) FROM (SELECT 1 FROM recommendations r WHERE r.tenant_id = :contoso AND r.state = 'proposed' FETCH FIRST 1001 ROWS ONLY) c) AS capped_total
+  FROM recommendations r WHERE r.id IN (SELECT r.id FROM recommendations r
+  WHERE r.tenant_id = :contoso AND r.state = 'proposed' ORDER BY r.rank_score DESC NULLS LAST, r.id OFFSET 0 ROWS FETCH NEXT 51 ROWS ONLY)
+  ORDER BY r.rank_score DESC NULLS LAST, r.id;

@@ -1,6 +1,7 @@
 package dev.least.app.config;
 
 import dev.least.app.audit.AuditLog;
+import dev.least.app.store.ApiTokenCache;
 import dev.least.app.store.PolicyExceptionRepository;
 import dev.least.app.store.RecommendationRepository;
 import dev.least.app.store.SnapshotRepository;
@@ -16,6 +17,7 @@ import dev.least.app.workflow.Workflow;
 import dev.least.policyexception.ExceptionRouting;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +67,17 @@ public class ServerBeans {
   @Bean
   UserRepository userRepository(DataSource ds, Clock clock) {
     return new UserRepository(ds, clock);
+  }
+
+  /**
+   * API token owners, remembered for {@code least.api.token-cache-seconds} (5; 0 = look every token
+   * up on every request): a token revoked or a user disabled in the database is refused within that
+   * time.
+   */
+  @Bean
+  ApiTokenCache apiTokenCache(
+      UserRepository users, @Value("${least.api.token-cache-seconds:5}") long seconds) {
+    return new ApiTokenCache(users, Duration.ofSeconds(seconds));
   }
 
   @Bean

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,9 +43,13 @@ public final class RecommendationRepository {
   /** Offset paging reaches this many rows deep; keyset paging ({@link #pageAfter}) any depth. */
   public static final int MAX_OFFSET_ROWS = 10_000;
 
+  /** Tenant ids remembered by name at most (more, and the memory starts over). */
+  private static final int MAX_TENANT_IDS = 10_000;
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final int countLimit;
+  private final ConcurrentHashMap<String, Long> tenantIds = new ConcurrentHashMap<>();
 
   public RecommendationRepository(DataSource dataSource) {
     this(dataSource, COUNT_LIMIT);
@@ -267,11 +272,7 @@ public final class RecommendationRepository {
     List<Object> params = new ArrayList<>();
     if (f.tenant() != null) {
       // resolved first: the planner then sees a constant and can estimate the tenant's share
-      Optional<Long> tenantId =
-          jdbc.sql("SELECT id FROM tenants WHERE name = ?")
-              .param(f.tenant())
-              .query(Long.class)
-              .optional();
+      Optional<Long> tenantId = tenantId(f.tenant());
       if (tenantId.isEmpty()) {
         return new Page<>(List.of(), page, size, 0, true, false);
       }
@@ -283,7 +284,15 @@ public final class RecommendationRepository {
     add(where, params, "r.state", f.state() == null ? null : f.state().wire());
     add(where, params, "r.risk", f.risk());
     long offset = (long) page * size;
+    String count =
+        "SELECT COUNT(*) FROM (SELECT 1 FROM recommendations r"
+            + where
+            + " FETCH FIRST ? ROWS ONLY) c";
+    // one round trip: the capped count rides along as a scalar subquery (evaluated once, and only
+    // when the page has a row)
     List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(countLimit + 1);
+    pageParams.addAll(params);
     String after = "";
     if (afterId != null) {
       after = " AND r.id > ?";
@@ -295,10 +304,14 @@ public final class RecommendationRepository {
     // of V8's rank-ordered ones),
     // then the shown rows by primary key: the table is read for the page, not for every row the
     // filters looked at
+    long[] counted = {-1};
     List<RecommendationSummary> rows =
         jdbc.sql(
                 "SELECT "
                     + SUMMARY_COLUMNS
+                    + ", ("
+                    + count
+                    + ") AS capped_total"
                     + " FROM recommendations r WHERE r.id IN (SELECT r.id FROM recommendations r"
                     + where
                     + after
@@ -306,7 +319,11 @@ public final class RecommendationRepository {
                     + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY)"
                     + sort.sql)
             .params(pageParams)
-            .query((rs, n) -> summary(rs))
+            .query(
+                (rs, n) -> {
+                  counted[0] = rs.getLong("capped_total");
+                  return summary(rs);
+                })
             .list();
     boolean hasMore = rows.size() > size;
     List<RecommendationSummary> items = hasMore ? rows.subList(0, size) : rows;
@@ -314,20 +331,35 @@ public final class RecommendationRepository {
       // the last page of an offset walk: everything before it plus what it holds is the total
       return new Page<>(items, page, size, offset + items.size(), true, false);
     }
-    List<Object> countParams = new ArrayList<>(params);
-    countParams.add(countLimit + 1);
-    long counted =
-        requireNonNull(
-            jdbc.sql(
-                    "SELECT COUNT(*) FROM (SELECT 1 FROM recommendations r"
-                        + where
-                        + " FETCH FIRST ? ROWS ONLY) c")
-                .params(countParams)
-                .query(Long.class)
-                .single(),
-            "count");
-    boolean exact = counted <= countLimit;
-    return new Page<>(items, page, size, exact ? counted : countLimit, exact, hasMore);
+    if (counted[0] < 0) {
+      // an empty page past the end, or past the last id: no row brought the count
+      List<Object> countParams = new ArrayList<>(params);
+      countParams.add(countLimit + 1);
+      counted[0] =
+          requireNonNull(jdbc.sql(count).params(countParams).query(Long.class).single(), "count");
+    }
+    boolean exact = counted[0] <= countLimit;
+    return new Page<>(items, page, size, exact ? counted[0] : countLimit, exact, hasMore);
+  }
+
+  /**
+   * The id of the tenant named {@code name}. Found ids are remembered: a tenant is never renamed or
+   * deleted, so its id cannot change; a name not found is looked up again next time.
+   */
+  private Optional<Long> tenantId(String name) {
+    Long known = tenantIds.get(name);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Long> id =
+        jdbc.sql("SELECT id FROM tenants WHERE name = ?").param(name).query(Long.class).optional();
+    if (id.isPresent()) {
+      if (tenantIds.size() >= MAX_TENANT_IDS) {
+        tenantIds.clear();
+      }
+      tenantIds.put(name, id.get());
+    }
+    return id;
   }
 
   /** A column the dashboard counts recommendations by. */

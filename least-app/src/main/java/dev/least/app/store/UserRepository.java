@@ -71,11 +71,16 @@ public final class UserRepository {
 
   /** The enabled owner of an unrevoked token. */
   public Optional<StoredUser> findByToken(String token) {
+    return findByTokenHash(sha256(token));
+  }
+
+  /** The enabled owner of the unrevoked token whose SHA-256 (hex) is {@code tokenHash}. */
+  Optional<StoredUser> findByTokenHash(String tokenHash) {
     return jdbc.sql(
             "SELECT u.username, u.password_hash, u.role, u.enabled FROM api_tokens t"
                 + " JOIN users u ON u.username = t.username"
                 + " WHERE t.token_hash = ? AND t.revoked = FALSE AND u.enabled = TRUE")
-        .param(sha256(token))
+        .param(tokenHash)
         .query(
             (rs, n) ->
                 new StoredUser(

@@ -20,6 +20,10 @@ public enum RecommendationState {
   FAILED,
   ROLLED_BACK;
 
+  private static final RecommendationState[] ALL = values();
+
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   /** The states this one may move to. */
   public Set<RecommendationState> next() {
     switch (this) {
@@ -47,13 +51,13 @@ public enum RecommendationState {
 
   @JsonValue
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** Parses a wire name ({@code rolled_back}); unknown names fail naming the value. */
   public static RecommendationState fromWire(String wire) {
-    for (RecommendationState s : values()) {
-      if (s.wire().equals(wire)) {
+    for (RecommendationState s : ALL) {
+      if (s.wire.equals(wire)) {
         return s;
       }
     }

@@ -247,6 +247,13 @@ class ServerApiTest {
   }
 
   @Test
+  void listWhenBearerTokenThenNoSessionCreatedAndNoCookieSet() throws Exception { // gh-7
+    MvcResult r = call(get("/api/v1/recommendations?size=5"), vic, 200);
+    assertThat(r.getRequest().getSession(false)).isNull();
+    assertThat(r.getResponse().getHeaders("Set-Cookie")).isEmpty();
+  }
+
+  @Test
   void listWhenWalkedWithAfterThenSameItemsAsOneBigPageAndTotalsExact() throws Exception {
     JsonNode all = json(call(get("/api/v1/recommendations?sort=id&size=500"), vic, 200));
     assertThat(all.get("totalExact").asBoolean()).isTrue();

@@ -133,7 +133,16 @@ class RecommendationListTest {
       // the last page knows the total without counting
       assertThat(p2.total()).isEqualTo(9);
       assertThat(p2.totalExact()).isTrue();
-      assertThat(f.recs().page(tenant("acme"), 3, 4, Sort.ID).items()).isEmpty();
+      // a page past the end has no row to carry the count: it is counted on its own (gh-7)
+      Page<RecommendationSummary> p3 = f.recs().page(tenant("acme"), 3, 4, Sort.ID);
+      assertThat(p3.items()).isEmpty();
+      assertThat(p3.total()).isEqualTo(COUNT_LIMIT);
+      assertThat(p3.totalExact()).isFalse();
+      // the globex rows (3, within the limit) counted on a page that is not the last
+      Page<RecommendationSummary> g0 = f.recs().page(tenant("globex"), 0, 2, Sort.RANK);
+      assertThat(g0.total()).isEqualTo(3);
+      assertThat(g0.totalExact()).isTrue();
+      assertThat(g0.hasMore()).isTrue();
     }
   }
 

@@ -2,26 +2,27 @@ package dev.least.bench.server;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An open-loop load generator for {@code GET /api/v1/recommendations}: request {@code i} is due at
@@ -42,7 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  */
 public final class ListLoadGenerator {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** The first measurement's value in an actuator metric response. */
+  private static final Pattern METRIC_VALUE =
+      Pattern.compile("\"measurements\"\\s*:\\s*\\[\\s*\\{[^}]*\"value\"\\s*:\\s*([-0-9.eE+]+)");
+
   private static final long MAX_TRACKED_NANOS = TimeUnit.SECONDS.toNanos(120);
 
   /** Latencies of one phase (warm-up or measured), per kind and overall. Thread-safe. */
@@ -111,15 +115,24 @@ public final class ListLoadGenerator {
             Long.parseLong(o.get("--seed")),
             Long.parseLong(o.get("--min-id")),
             Long.parseLong(o.get("--max-id")));
-    ExecutorService callbacks = Executors.newFixedThreadPool(2);
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(callbacks)
-            .build();
     Duration timeout = Duration.ofSeconds(Long.parseLong(o.get("--timeout")));
     int maxInFlight = Integer.parseInt(o.get("--max-in-flight"));
+    URI baseUri = URI.create(base);
+    String prefix = baseUri.getRawPath() == null ? "" : baseUri.getRawPath().replaceAll("/$", "");
+    String host = baseUri.getHost();
+    int port = baseUri.getPort() < 0 ? 80 : baseUri.getPort();
+    String headers = "Authorization: " + auth + "\nAccept: application/json";
+    int timeoutMillis = Math.toIntExact(timeout.toMillis());
+    // idle keep-alive connections, most recently used first; a request takes one or opens one, so
+    // there are as many connections as requests were ever in flight at once
+    ConcurrentLinkedDeque<HttpGetConnection> idle = new ConcurrentLinkedDeque<>();
+    ExecutorService senders =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "sender");
+              t.setDaemon(true);
+              return t;
+            });
 
     Stats warm = new Stats();
     Stats measured = new Stats();
@@ -151,39 +164,40 @@ public final class ListLoadGenerator {
       if (lag > TimeUnit.MILLISECONDS.toNanos(5)) {
         lateSends++;
       }
+      if (i == warmCount) {
+        System.err.println("== measured window starts");
+      }
       Stats stats = i < warmCount ? warm : measured;
       ListRequestMix.Request rq = mix.next();
       if (inFlight.get() >= maxInFlight) {
         stats.error("not sent: " + maxInFlight + " in flight", System.nanoTime());
         continue;
       }
-      HttpRequest req =
-          HttpRequest.newBuilder(URI.create(base + rq.pathAndQuery()))
-              .timeout(timeout)
-              .header("Authorization", auth)
-              .header("Accept", "application/json")
-              .GET()
-              .build();
       inFlight.incrementAndGet();
       outstanding.register();
-      client
-          .sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
-          .whenComplete(
-              (resp, ex) -> {
-                long now = System.nanoTime();
-                try {
-                  if (ex != null) {
-                    stats.error(errorName(ex), now);
-                  } else if (resp.statusCode() != 200) {
-                    stats.error("HTTP " + resp.statusCode(), now);
-                  } else {
-                    stats.ok(rq.kind(), now - intended, resp.body().length, now);
-                  }
-                } finally {
-                  inFlight.decrementAndGet();
-                  outstanding.arriveAndDeregister();
-                }
-              });
+      senders.execute(
+          () -> {
+            HttpGetConnection c = idle.pollFirst();
+            if (c == null) {
+              c = new HttpGetConnection(host, port, headers, 5_000, timeoutMillis);
+            }
+            try {
+              HttpGetConnection.Response resp = c.get(prefix + rq.pathAndQuery());
+              long now = System.nanoTime();
+              if (resp.status() != 200) {
+                stats.error("HTTP " + resp.status(), now);
+              } else {
+                stats.ok(rq.kind(), now - intended, resp.bodyBytes(), now);
+              }
+              idle.offerFirst(c);
+            } catch (IOException | RuntimeException ex) {
+              c.close();
+              stats.error(errorName(ex), System.nanoTime());
+            } finally {
+              inFlight.decrementAndGet();
+              outstanding.arriveAndDeregister();
+            }
+          });
     }
     long sendEnd = System.nanoTime();
     try {
@@ -193,8 +207,18 @@ public final class ListLoadGenerator {
       measured.error("still open at the end", System.nanoTime());
     }
     long cpu = cpuNanos() - cpu0;
-    @Nullable String heap = serverHeap(client, base, auth);
-    callbacks.shutdown();
+    senders.shutdown();
+    for (HttpGetConnection c; (c = idle.pollFirst()) != null; ) {
+      c.close();
+    }
+    @Nullable String heap =
+        serverHeap(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build(),
+            base,
+            auth);
 
     long sent = total - warmCount;
     long done = measured.all.getTotalCount();
@@ -218,7 +242,8 @@ public final class ListLoadGenerator {
         Locale.ROOT,
         "result: rate=%.0f/s duration=%ds sent=%d ok=%d errors=%d achieved=%.1f req/s"
             + " p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms avgBody=%.1fKB lateSends=%d"
-            + " maxSendLag=%.1fms generatorCpu=%.1fs serverHeap=%s warmupP99=%.2fms%n",
+            + " maxSendLag=%.1fms generatorCpu=%.1fs serverHeap=%s warmupP99=%.2fms"
+            + " completedWithWarmup=%d%n",
         rate,
         duration,
         sent,
@@ -234,7 +259,8 @@ public final class ListLoadGenerator {
         maxSendLagNanos / 1e6,
         cpu / 1e9,
         heap == null ? "n/a" : heap,
-        warm.all.getValueAtPercentile(99) / 1e6);
+        warm.all.getValueAtPercentile(99) / 1e6,
+        done + warm.all.getTotalCount());
     if (errors > 0) {
       System.out.println("errors: " + measured.errors);
     }
@@ -265,11 +291,7 @@ public final class ListLoadGenerator {
   }
 
   private static String errorName(Throwable ex) {
-    Throwable cause =
-        ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null
-            ? ex.getCause()
-            : ex;
-    return cause instanceof HttpTimeoutException ? "timeout" : cause.getClass().getSimpleName();
+    return ex instanceof SocketTimeoutException ? "timeout" : ex.getClass().getSimpleName();
   }
 
   /**
@@ -293,8 +315,13 @@ public final class ListLoadGenerator {
         if (r.statusCode() != 200) {
           return null;
         }
-        JsonNode value = JSON.readTree(r.body()).path("measurements").path(0).path("value");
-        mb.put(metric.substring("jvm.memory.".length()), value.asDouble() / (1024 * 1024));
+        Matcher value = METRIC_VALUE.matcher(r.body());
+        if (!value.find()) {
+          return null;
+        }
+        mb.put(
+            metric.substring("jvm.memory.".length()),
+            Double.parseDouble(value.group(1)) / (1024 * 1024));
       } catch (IOException e) {
         return null;
       }
