@@ -1,5 +1,7 @@
 package dev.least.analysis;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.least.model.NamedLocation;
 import dev.least.model.PolicyId;
 import dev.least.model.SignInEvent;
@@ -22,6 +24,7 @@ import dev.least.recommend.Recommendation;
 import dev.least.replay.SignInFactsResolver;
 import dev.least.replay.Simulation;
 import dev.least.replay.SimulationReport;
+import dev.least.replay.SituationTable;
 import dev.least.source.CountryCodes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,6 +126,10 @@ public final class SimulatedImpact {
     long[] replayed = new long[Source.values().length];
     Arrays.fill(from, Long.MAX_VALUE);
     Arrays.fill(to, Long.MIN_VALUE);
+    // Entra sign-ins: every engine involved is a ConditionalAccessEvaluator, which reads nothing of
+    // a sign-in but its situation (the columns the resolver reads, not the time), so each distinct
+    // situation is evaluated once and its result recorded for every sign-in in it.
+    SituationTable<Situation> situations = new SituationTable<>();
     for (int i = 0; i < log.size(); i++) {
       Source src = log.source(i);
       if (src != Source.ENTRA && src != Source.OKTA) {
@@ -132,43 +139,47 @@ public final class SimulatedImpact {
       replayed[s]++;
       from[s] = Math.min(from[s], log.epochMillis(i));
       to[s] = Math.max(to[s], log.epochMillis(i));
-      SignInEvent event = log.get(i);
-      SignInFacts facts = resolver.resolve(event);
-      Arrays.fill(marked, false);
-      if (src == Source.ENTRA && probe != null) {
-        for (PolicyOutcome o : probe.evaluate(facts).outcomes()) {
-          if (applies(o)) {
-            marked[slotOf(o.policyId())] = true;
+      if (src == Source.ENTRA) {
+        long a = SituationTable.keyA(log, i);
+        long b = SituationTable.keyB(log, i);
+        long c = SituationTable.keyC(log, i);
+        long d = SituationTable.keyD(log, i);
+        Situation sit = situations.get(a, b, c, d, 0);
+        if (sit == null) {
+          if (situations.size() >= SITUATION_LIMIT) {
+            situations.clear();
           }
-        }
-      }
-      if (src == Source.OKTA && oktaBaselineNeeded && oktaNow != null && reaches(slots, facts)) {
-        for (PolicyOutcome o : oktaNow.evaluate(facts).outcomes()) {
-          for (int k = 0; k < slots.size(); k++) {
-            if (slots.get(k).touchedOkta.contains(o.policyId())) {
-              marked[k] = true;
+          SignInFacts facts = resolver.resolve(log.get(i));
+          mark(src, facts, slots, probe, null, false, marked);
+          int n = 0;
+          for (boolean m : marked) {
+            n += m ? 1 : 0;
+          }
+          int[] hit = new int[n];
+          List<Set<Simulation.Change>> changes = new ArrayList<>(n);
+          for (int k = 0, j = 0; k < slots.size(); k++) {
+            if (marked[k]) {
+              hit[j++] = k;
+              changes.add(slots.get(k).simulation.changes(facts));
             }
           }
+          sit = new Situation(hit, changes);
+          situations.put(a, b, c, d, 0, sit);
         }
+        for (int j = 0; j < sit.slots.length; j++) {
+          Simulation sim = slots.get(sit.slots[j]).simulation;
+          Set<Simulation.Change> diff = sit.changes.get(j);
+          String id = !diff.isEmpty() && sim.wantsSample(diff) ? log.eventId(i) : null;
+          sim.record(diff, id, requireNonNull(log.accountId(i)), log.appId(i));
+        }
+        continue;
       }
-      String country = null;
-      IpAddress ip = null;
-      boolean placed = false;
+      SignInEvent event = log.get(i);
+      SignInFacts facts = resolver.resolve(event);
+      mark(src, facts, slots, probe, oktaNow, oktaBaselineNeeded, marked);
       for (int k = 0; k < slots.size(); k++) {
-        Slot slot = slots.get(k);
-        if (slot.platform != src) {
-          continue;
-        }
-        if (!marked[k] && !slot.added.isEmpty()) {
-          if (!placed) {
-            country = CountryCodes.code(facts.country());
-            ip = facts.ip() == null ? null : IpAddress.parse(facts.ip()).orElse(null);
-            placed = true;
-          }
-          marked[k] = slot.added.contains(country, ip);
-        }
         if (marked[k]) {
-          slot.simulation.record(event);
+          slots.get(k).simulation.record(event);
         }
       }
     }
@@ -184,6 +195,58 @@ public final class SimulatedImpact {
               replayed[s] == 0 ? null : Instant.ofEpochMilli(to[s])));
     }
     return out;
+  }
+
+  /** Entra situations kept at once before the table starts over (bounds its memory). */
+  private static final int SITUATION_LIMIT = 1 << 20;
+
+  /** What the change slots make of one Entra sign-in situation: the slots it reaches, and how. */
+  private record Situation(int[] slots, List<Set<Simulation.Change>> changes) {}
+
+  /** Marks the slots whose change can alter a sign-in with these facts from {@code src}. */
+  private static void mark(
+      Source src,
+      SignInFacts facts,
+      List<Slot> slots,
+      @Nullable ConditionalAccessEvaluator probe,
+      @Nullable OktaSignOnEvaluator oktaNow,
+      boolean oktaBaselineNeeded,
+      boolean[] marked) {
+    Arrays.fill(marked, false);
+    if (src == Source.ENTRA && probe != null) {
+      for (PolicyOutcome o : probe.evaluate(facts).outcomes()) {
+        if (applies(o)) {
+          marked[slotOf(o.policyId())] = true;
+        }
+      }
+    }
+    if (src == Source.OKTA && oktaBaselineNeeded && oktaNow != null && reaches(slots, facts)) {
+      for (PolicyOutcome o : oktaNow.evaluate(facts).outcomes()) {
+        for (int k = 0; k < slots.size(); k++) {
+          if (slots.get(k).touchedOkta.contains(o.policyId())) {
+            marked[k] = true;
+          }
+        }
+      }
+    }
+    String country = null;
+    IpAddress ip = null;
+    boolean placed = false;
+    for (int k = 0; k < slots.size(); k++) {
+      Slot slot = slots.get(k);
+      if (slot.platform != src) {
+        marked[k] = false;
+        continue;
+      }
+      if (!marked[k] && !slot.added.isEmpty()) {
+        if (!placed) {
+          country = CountryCodes.code(facts.country());
+          ip = facts.ip() == null ? null : IpAddress.parse(facts.ip()).orElse(null);
+          placed = true;
+        }
+        marked[k] = slot.added.contains(country, ip);
+      }
+    }
   }
 
   private static ConditionalAccessPolicy probe(ConditionalAccessPolicy c, int slot, int n) {

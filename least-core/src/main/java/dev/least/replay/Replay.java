@@ -268,18 +268,10 @@ public final class Replay {
    */
   private void record(SignInLog log, int i) {
     situationEvents++;
-    long a = (long) log.accountCode(i) << 32 | (log.appIdCode(i) & 0xFFFFFFFFL);
-    long b = (long) log.ipCode(i) << 32 | (log.countryCode(i) & 0xFFFFFFFFL);
-    long c = (long) log.platformCode(i) << 32 | (log.deviceCode(i) & 0xFFFFFFFFL);
-    long d =
-        (long) log.mfaMethodCode(i) << 32
-            | log.principalKind(i).ordinal()
-            | (log.interactive(i) ? 1 : 0) << 4
-            | log.clientApp(i).ordinal() << 5
-            | log.riskLevel(i).ordinal() << 9
-            | log.deviceCompliant(i).ordinal() << 13
-            | log.deviceManaged(i).ordinal() << 15
-            | log.mfaPerformed(i).ordinal() << 17;
+    long a = SituationTable.keyA(log, i);
+    long b = SituationTable.keyB(log, i);
+    long c = SituationTable.keyC(log, i);
+    long d = SituationTable.keyD(log, i);
     long e = log.resultSetCode(i);
     Tally t = situations.get(a, b, c, d, e);
     if (t == null) {

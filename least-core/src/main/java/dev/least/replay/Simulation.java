@@ -132,8 +132,16 @@ public final class Simulation {
 
   /** Evaluates one sign-in under both policy sets and records the differences. */
   public void record(SignInEvent event) {
-    events++;
-    SignInFacts facts = resolver.resolve(event);
+    Set<Change> diff = changes(resolver.resolve(event));
+    record(diff, event.eventId(), event.accountId(), event.appId());
+  }
+
+  /**
+   * The differences the change makes to a sign-in with these facts, without recording anything: for
+   * a caller that evaluates each distinct sign-in situation once and records its events with {@link
+   * #record(Set, String, String, String)} (valid when neither evaluator reads the sign-in's time).
+   */
+  public Set<Change> changes(SignInFacts facts) {
     Coded c = coded;
     Set<Change> diff = null;
     if (c != null) {
@@ -145,6 +153,16 @@ public final class Simulation {
     if (diff == null) {
       diff = diff(baseline.evaluate(facts), candidate.evaluate(facts));
     }
+    return diff;
+  }
+
+  /**
+   * Records one sign-in whose differences are known ({@link #changes}); {@code eventId} is kept as
+   * a sample while fewer than ten of a kind are.
+   */
+  public void record(
+      Set<Change> diff, @Nullable String eventId, String accountId, @Nullable String appId) {
+    events++;
     if (diff.isEmpty()) {
       return;
     }
@@ -152,13 +170,25 @@ public final class Simulation {
     for (Change ch : diff) {
       counts.get(ch)[0]++;
       List<String> s = samples.get(ch);
-      if (s.size() < SAMPLES) {
-        s.add(event.eventId());
+      if (s.size() < SAMPLES && eventId != null) {
+        s.add(eventId);
       }
     }
-    users.computeIfAbsent(event.accountId(), k -> new long[1])[0]++;
-    String app = event.appId() != null ? event.appId() : "(no app)";
+    users.computeIfAbsent(accountId, k -> new long[1])[0]++;
+    String app = appId != null ? appId : "(no app)";
     apps.computeIfAbsent(app, k -> new long[1])[0]++;
+  }
+
+  /**
+   * Whether a sample of {@code diff}'s kinds would still be kept (so an event id is worth making).
+   */
+  public boolean wantsSample(Set<Change> diff) {
+    for (Change ch : diff) {
+      if (samples.get(ch).size() < SAMPLES) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Adds a simulation of the events that followed this one's. */

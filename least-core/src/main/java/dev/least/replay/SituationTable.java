@@ -1,5 +1,6 @@
 package dev.least.replay;
 
+import dev.least.model.SignInLog;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * An open-addressing hash table from a key of five longs (a sign-in situation packed from a log's
  * interned column codes) to a value, without boxing or a key object per lookup. Not thread-safe.
  */
-final class SituationTable<V> {
+public final class SituationTable<V> {
   private static final int STRIDE = 5;
   private static final int INITIAL_SLOTS = 1 << 10;
 
@@ -17,19 +18,51 @@ final class SituationTable<V> {
   private int mask;
   private int size;
 
-  SituationTable() {
+  // The situation of event i of a log: every column SignInFactsResolver reads (account, app,
+  // address, country, platform, device, MFA method, principal kind, interactive, client app, risk,
+  // compliant, managed, MFA performed) as interned codes, in four longs. A column the resolver
+  // starts reading must be added here, or events that differ in it would share a result.
+
+  /** Account and app codes. */
+  public static long keyA(SignInLog log, int i) {
+    return (long) log.accountCode(i) << 32 | (log.appIdCode(i) & 0xFFFFFFFFL);
+  }
+
+  /** Address and country codes. */
+  public static long keyB(SignInLog log, int i) {
+    return (long) log.ipCode(i) << 32 | (log.countryCode(i) & 0xFFFFFFFFL);
+  }
+
+  /** Platform and device codes. */
+  public static long keyC(SignInLog log, int i) {
+    return (long) log.platformCode(i) << 32 | (log.deviceCode(i) & 0xFFFFFFFFL);
+  }
+
+  /** MFA method code and the enum and flag columns. */
+  public static long keyD(SignInLog log, int i) {
+    return (long) log.mfaMethodCode(i) << 32
+        | log.principalKind(i).ordinal()
+        | (log.interactive(i) ? 1 : 0) << 4
+        | log.clientApp(i).ordinal() << 5
+        | log.riskLevel(i).ordinal() << 9
+        | log.deviceCompliant(i).ordinal() << 13
+        | log.deviceManaged(i).ordinal() << 15
+        | log.mfaPerformed(i).ordinal() << 17;
+  }
+
+  public SituationTable() {
     keys = new long[INITIAL_SLOTS * STRIDE];
     values = new Object[INITIAL_SLOTS];
     mask = INITIAL_SLOTS - 1;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** The value under the key, or null. */
   @SuppressWarnings("unchecked")
-  @Nullable V get(long a, long b, long c, long d, long e) {
+  public @Nullable V get(long a, long b, long c, long d, long e) {
     int slot = slot(a, b, c, d, e);
     while (true) {
       Object v = values[slot];
@@ -49,7 +82,7 @@ final class SituationTable<V> {
   }
 
   /** Adds a value under a key that is not in the table. */
-  void put(long a, long b, long c, long d, long e, V value) {
+  public void put(long a, long b, long c, long d, long e, V value) {
     if ((size + 1) * 2 > values.length) {
       grow();
     }
@@ -66,7 +99,7 @@ final class SituationTable<V> {
     }
   }
 
-  void clear() {
+  public void clear() {
     Arrays.fill(values, null);
     size = 0;
   }
