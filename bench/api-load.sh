@@ -10,7 +10,8 @@
 #   SKIP_LOAD=1 KEEP_DB=1 bench/api-load.sh            # reuse a kept database
 #
 # Settings (environment): DB (least_bench), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres;
-# trust auth), COUNT (1000000), RATE (200), DURATION (60), WARMUP (20), PORT (18080),
+# trust auth), COUNT (1000000), RATE (200), DURATION (60), WARMUP (90: the JIT is still compiling
+# the request path after 20 s, which shows in p99), PORT (18080),
 # SERVER_XMX (1g), SERVER_OPTS and GENERATOR_OPTS (extra JVM options for the server and the load
 # generator, e.g. a JFR recording), LEAST_JAR and BENCH_JAR (the jars to run, by default the ones
 # built here: to compare builds on the same database), KEEP_DB (0), SKIP_LOAD (0), SKIP_BUILD (0). Output and the server log go to
@@ -23,7 +24,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 COUNT=${COUNT:-1000000}
 RATE=${RATE:-200}
 DURATION=${DURATION:-60}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-90}
 PORT=${PORT:-18080}
 SERVER_XMX=${SERVER_XMX:-1g}
 SERVER_OPTS=${SERVER_OPTS:-}
