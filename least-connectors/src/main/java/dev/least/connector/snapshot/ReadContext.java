@@ -199,7 +199,9 @@ public final class ReadContext {
               part.read(ctx, builder);
               return 0L;
             });
-    pending.add(new Parts(List.of(new Part(ctx, builder, f)), out));
+    List<@Nullable Part> parts = new ArrayList<>(1);
+    parts.add(new Part(ctx, builder, f));
+    pending.add(new Parts(parts, out));
     direct = null;
   }
 
@@ -224,7 +226,7 @@ public final class ReadContext {
       reader.read(this, ranges.get(0), out);
       return;
     }
-    List<Part> parts = new ArrayList<>(ranges.size());
+    List<@Nullable Part> parts = new ArrayList<>(ranges.size());
     for (JsonLines.ByteRange range : ranges) {
       ReadContext ctx = partContext();
       SignInLog.Builder builder = SignInLog.builder();
@@ -252,7 +254,11 @@ public final class ReadContext {
     } finally {
       for (Pending p : pending) {
         if (p instanceof Parts parts) {
-          parts.parts.forEach(part -> part.result.cancel(true));
+          for (Part part : parts.parts) {
+            if (part != null) {
+              part.result.cancel(true);
+            }
+          }
         }
       }
       pending.clear();
@@ -263,7 +269,9 @@ public final class ReadContext {
   private void join(Parts parts) {
     long lineOffset = 0;
     FileStat combined = null;
-    for (Part part : parts.parts) {
+    for (int k = 0; k < parts.parts.size(); k++) {
+      Part part = requireNonNull(parts.parts.get(k));
+      parts.parts.set(k, null); // joined: its columns, pools and records can go
       long lines = Tasks.result(part.result, "reading the sign-in logs");
       for (QuarantinedRecord r : part.ctx.partRecords()) {
         sink.accept(new QuarantinedRecord(r.file(), r.line() + lineOffset, r.reason(), r.raw()));
@@ -313,7 +321,7 @@ public final class ReadContext {
   private sealed interface Pending permits Parts, Direct {}
 
   /** The parts of one file and where they go. */
-  private record Parts(List<Part> parts, SignInLog.Builder out) implements Pending {}
+  private record Parts(List<@Nullable Part> parts, SignInLog.Builder out) implements Pending {}
 
   private record Part(ReadContext ctx, SignInLog.Builder builder, Future<Long> result) {}
 
