@@ -89,6 +89,42 @@ final class Events {
         null);
   }
 
+  /** {@code e} under another event id and time, every other field kept. */
+  static SignInEvent withId(SignInEvent e, String id, long time) {
+    return new SignInEvent(
+        id,
+        e.source(),
+        time,
+        e.principalKind(),
+        e.accountId(),
+        e.login(),
+        e.appId(),
+        e.appName(),
+        e.ip(),
+        e.country(),
+        e.city(),
+        e.clientApp(),
+        e.clientAppRaw(),
+        e.interactive(),
+        e.devicePlatform(),
+        e.deviceManaged(),
+        e.deviceCompliant(),
+        e.outcome(),
+        e.errorCode(),
+        e.mfaRequired(),
+        e.mfaPerformed(),
+        e.mfaMethod(),
+        e.riskLevel(),
+        e.policyResults(),
+        e.latitude(),
+        e.longitude(),
+        e.deviceId(),
+        e.deviceTrustType(),
+        e.resourceId(),
+        e.resourceName(),
+        e.conditionalAccessStatus());
+  }
+
   /** {@code e} from an unregistered device: empty id, neither managed nor compliant. */
   static SignInEvent unregistered(SignInEvent e) {
     return withDevice(e, "", null, TriState.FALSE);

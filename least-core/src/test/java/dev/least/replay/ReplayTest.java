@@ -227,32 +227,7 @@ class ReplayTest {
     SignInLog.Builder b = SignInLog.builder();
     for (int i = 0; i < size; i++) {
       SignInEvent e = events.get(i % events.size());
-      b.add(
-          new SignInEvent(
-              e.eventId() + "-" + i,
-              e.source(),
-              e.epochMillis(),
-              e.principalKind(),
-              e.accountId(),
-              e.login(),
-              e.appId(),
-              e.appName(),
-              e.ip(),
-              e.country(),
-              e.city(),
-              e.clientApp(),
-              e.clientAppRaw(),
-              e.interactive(),
-              e.devicePlatform(),
-              e.deviceManaged(),
-              e.deviceCompliant(),
-              e.outcome(),
-              e.errorCode(),
-              e.mfaRequired(),
-              e.mfaPerformed(),
-              e.mfaMethod(),
-              e.riskLevel(),
-              e.policyResults()));
+      b.add(Events.withId(e, e.eventId() + "-" + i, e.epochMillis()));
     }
     return b.build();
   }

@@ -105,7 +105,7 @@ class SituationMemoPropertiesTest {
     for (int copy = 0; copy < 25; copy++) {
       for (int i = 0; i < one.size(); i++) {
         SignInEvent e = one.get(i);
-        b.add(withId(e, e.eventId() + "-" + copy, e.epochMillis() + copy));
+        b.add(Events.withId(e, e.eventId() + "-" + copy, e.epochMillis() + copy));
       }
     }
     SignInLog log = b.build();
@@ -270,40 +270,5 @@ class SituationMemoPropertiesTest {
               ConditionalAccessStatus.NOT_LOGGED));
     }
     return b.build();
-  }
-
-  private static SignInEvent withId(SignInEvent e, String id, long time) {
-    return new SignInEvent(
-        id,
-        e.source(),
-        time,
-        e.principalKind(),
-        e.accountId(),
-        e.login(),
-        e.appId(),
-        e.appName(),
-        e.ip(),
-        e.country(),
-        e.city(),
-        e.clientApp(),
-        e.clientAppRaw(),
-        e.interactive(),
-        e.devicePlatform(),
-        e.deviceManaged(),
-        e.deviceCompliant(),
-        e.outcome(),
-        e.errorCode(),
-        e.mfaRequired(),
-        e.mfaPerformed(),
-        e.mfaMethod(),
-        e.riskLevel(),
-        e.policyResults(),
-        e.latitude(),
-        e.longitude(),
-        e.deviceId(),
-        e.deviceTrustType(),
-        e.resourceId(),
-        e.resourceName(),
-        e.conditionalAccessStatus());
   }
 }
