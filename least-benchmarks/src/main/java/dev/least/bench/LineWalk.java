@@ -1,15 +1,16 @@
 package dev.least.bench;
 
+import dev.least.connector.json.JsonCursor;
 import dev.least.connector.json.JsonLines;
 import java.io.IOException;
 import java.nio.file.Path;
-import tools.jackson.core.JsonParser;
 
 /**
  * Least's JSON Lines plumbing without any mapping: {@link JsonLines#forEachObject} reads the raw
- * bytes with one parser over many lines (as the sign-in readers do) and each line's object is
- * walked token by token ({@code skipChildren()}), nothing kept. What a sign-in reader built on it
- * costs before it looks at a single field: the floor under Least's own column.
+ * bytes in place (as the sign-in readers do) and each line's object is skipped whole ({@code
+ * skipChildren()} on Least's own cursor, which checks every byte against the JSON grammar but makes
+ * no names or strings), nothing kept. What a sign-in reader built on it costs before it looks at a
+ * single field: the floor under Least's own column.
  */
 final class LineWalk {
   private LineWalk() {}
@@ -19,7 +20,7 @@ final class LineWalk {
     long[] lines = {0};
     JsonLines.forEachObject(
         file,
-        (JsonParser p) -> {
+        (JsonCursor p) -> {
           p.skipChildren();
           return Boolean.TRUE;
         },

@@ -1,6 +1,7 @@
 package dev.least.connector.entra;
 
 import dev.least.connector.json.BadRecordException;
+import dev.least.connector.json.JsonCursor;
 import dev.least.model.ClientAppType;
 import dev.least.model.ConditionalAccessStatus;
 import dev.least.model.PolicyResult;
@@ -75,6 +76,11 @@ public final class EntraSignInParser {
    * @throws BadRecordException when the record violates the shape; the message names the field
    */
   public SignInEvent parse(JsonParser p) {
+    return parse(JsonCursor.of(p));
+  }
+
+  /** As {@link #parse(JsonParser)} over any cursor. */
+  public SignInEvent parse(JsonCursor p) {
     JsonToken t = p.currentToken();
     if (t == null) {
       t = p.nextToken();
@@ -96,7 +102,7 @@ public final class EntraSignInParser {
   // ---- the walk
 
   /** A field of the Graph signIn object; false when {@code name} is not one. */
-  private boolean signInField(JsonParser p, String name, JsonToken v) {
+  private boolean signInField(JsonCursor p, String name, JsonToken v) {
     switch (name) {
       case "id":
         f.id = string(p, v, name);
@@ -197,7 +203,7 @@ public final class EntraSignInParser {
    * copies lower-case them). Dispatches on length first so the many Graph fields that are none of
    * these cost no case folding.
    */
-  private void envelopeField(JsonParser p, String name, JsonToken v) {
+  private void envelopeField(JsonCursor p, String name, JsonToken v) {
     switch (name.length()) {
       case 4:
         if (name.equalsIgnoreCase("time")) {
@@ -242,7 +248,7 @@ public final class EntraSignInParser {
     p.skipChildren();
   }
 
-  private void properties(JsonParser p, JsonToken v) {
+  private void properties(JsonCursor p, JsonToken v) {
     if (v != JsonToken.START_OBJECT) {
       wrongType(p, v, "properties", "an object");
       return;
@@ -259,7 +265,7 @@ public final class EntraSignInParser {
     f.inProperties = false;
   }
 
-  private void resultType(JsonParser p, JsonToken v, String name) {
+  private void resultType(JsonCursor p, JsonToken v, String name) {
     if (v == JsonToken.VALUE_NUMBER_INT) {
       f.resultCode = p.getIntValue();
       f.hasResultCode = true;
@@ -283,7 +289,7 @@ public final class EntraSignInParser {
     }
   }
 
-  private void status(JsonParser p, JsonToken v) {
+  private void status(JsonCursor p, JsonToken v) {
     if (!startObject(p, v, "status")) {
       return;
     }
@@ -306,7 +312,7 @@ public final class EntraSignInParser {
     }
   }
 
-  private void location(JsonParser p, JsonToken v) {
+  private void location(JsonCursor p, JsonToken v) {
     if (!startObject(p, v, "location")) {
       return;
     }
@@ -329,7 +335,7 @@ public final class EntraSignInParser {
     }
   }
 
-  private void geoCoordinates(JsonParser p, JsonToken v) {
+  private void geoCoordinates(JsonCursor p, JsonToken v) {
     if (!startObject(p, v, "location.geoCoordinates")) {
       return;
     }
@@ -357,7 +363,7 @@ public final class EntraSignInParser {
   }
 
   /** A coordinate in degrees within ±{@code limit}; NaN for null. */
-  private double degrees(JsonParser p, JsonToken v, String field, double limit) {
+  private double degrees(JsonCursor p, JsonToken v, String field, double limit) {
     if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_NUMBER_INT) {
       double d = p.getDoubleValue();
       if (!(d >= -limit && d <= limit)) {
@@ -372,7 +378,7 @@ public final class EntraSignInParser {
     return Double.NaN;
   }
 
-  private void deviceDetail(JsonParser p, JsonToken v) {
+  private void deviceDetail(JsonCursor p, JsonToken v) {
     if (!startObject(p, v, "deviceDetail")) {
       return;
     }
@@ -405,7 +411,7 @@ public final class EntraSignInParser {
     }
   }
 
-  private void authenticationDetails(JsonParser p, JsonToken v) {
+  private void authenticationDetails(JsonCursor p, JsonToken v) {
     if (!startArray(p, v, "authenticationDetails")) {
       return;
     }
@@ -487,7 +493,7 @@ public final class EntraSignInParser {
     }
   }
 
-  private void mfaDetail(JsonParser p, JsonToken v) {
+  private void mfaDetail(JsonCursor p, JsonToken v) {
     if (!startObject(p, v, "mfaDetail")) {
       return;
     }
@@ -507,7 +513,7 @@ public final class EntraSignInParser {
    * record of 8–15 entries makes no Strings and no objects for them (see {@link
    * AppliedPolicyVectors}).
    */
-  private void policies(JsonParser p, JsonToken v, String array) {
+  private void policies(JsonCursor p, JsonToken v, String array) {
     if (!startArray(p, v, array)) {
       return;
     }
@@ -558,7 +564,7 @@ public final class EntraSignInParser {
     }
   }
 
-  private void signInEventTypes(JsonParser p, JsonToken v) {
+  private void signInEventTypes(JsonCursor p, JsonToken v) {
     if (!startArray(p, v, "signInEventTypes")) {
       return;
     }
@@ -741,12 +747,12 @@ public final class EntraSignInParser {
 
   // ---- token helpers
 
-  private @Nullable String string(JsonParser p, JsonToken v, String field) {
+  private @Nullable String string(JsonCursor p, JsonToken v, String field) {
     return string(p, v, field, "");
   }
 
   /** A string value; {@code field + suffix} names it in a reason (joined only on error). */
-  private @Nullable String string(JsonParser p, JsonToken v, String field, String suffix) {
+  private @Nullable String string(JsonCursor p, JsonToken v, String field, String suffix) {
     if (v == JsonToken.VALUE_STRING) {
       String s = p.getString();
       return s.isEmpty() ? null : s;
@@ -757,7 +763,7 @@ public final class EntraSignInParser {
     return null;
   }
 
-  private @Nullable Boolean bool(JsonParser p, JsonToken v, String field) {
+  private @Nullable Boolean bool(JsonCursor p, JsonToken v, String field) {
     if (v == JsonToken.VALUE_TRUE) {
       return Boolean.TRUE;
     }
@@ -775,7 +781,7 @@ public final class EntraSignInParser {
     return f.inProperties ? "properties." + field : field;
   }
 
-  private boolean startObject(JsonParser p, JsonToken v, String at) {
+  private boolean startObject(JsonCursor p, JsonToken v, String at) {
     if (v == JsonToken.START_OBJECT) {
       return true;
     }
@@ -785,7 +791,7 @@ public final class EntraSignInParser {
     return false;
   }
 
-  private boolean startArray(JsonParser p, JsonToken v, String at) {
+  private boolean startArray(JsonCursor p, JsonToken v, String at) {
     if (v == JsonToken.START_ARRAY) {
       return true;
     }
@@ -795,7 +801,7 @@ public final class EntraSignInParser {
     return false;
   }
 
-  private void wrongType(JsonParser p, JsonToken v, String field, String expected) {
+  private void wrongType(JsonCursor p, JsonToken v, String field, String expected) {
     problem(path(field) + ": expected " + expected + " but found " + describe(v));
     p.skipChildren();
   }

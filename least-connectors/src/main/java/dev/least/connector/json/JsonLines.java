@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Splits a JSON Lines file into records without decoding it to text: lines are found on the raw
@@ -56,13 +54,13 @@ public final class JsonLines {
   }
 
   /**
-   * Reads one JSON object: the parser is on the object's {@code START_OBJECT} and must be left on
+   * Reads one JSON object: the cursor is on the object's {@code START_OBJECT} and must be left on
    * its {@code END_OBJECT}. Throws (a {@link BadRecordException}, a Jackson exception, …) when the
    * object is bad.
    */
   @FunctionalInterface
   public interface ObjectReader<T extends @Nullable Object> {
-    T read(JsonParser p);
+    T read(JsonCursor p);
   }
 
   /** Receives what an {@link ObjectReader} read from the line {@code lineNumber}. */
@@ -74,17 +72,19 @@ public final class JsonLines {
   /**
    * Calls {@code handler} with what {@code reader} reads from every line that holds one JSON object
    * alone, and {@code otherwise} (exactly as {@link #forEachLine(Path, LineHandler)} would) for
-   * every other non-blank line. One parser reads many lines in place, so the common case pays
-   * neither a parser per line nor a search for each line's end: the parser's own position says
-   * where the object ends, and only the bytes from there to the newline are looked at.
+   * every other non-blank line. The common case is read in place by a {@link Utf8LineCursor}: no
+   * parser per line, no search for each line's end (the cursor's position says where the object
+   * ends, and only the bytes from there to the newline are looked at), and no tokens for what
+   * {@code reader} skips.
    *
-   * <p>A line takes the fast path only when it starts with <code>{</code>, {@code reader} returns
-   * without throwing, the object ends on the same line, and nothing but spaces, tabs and {@code \r}
-   * follows it. Any other line (leading blanks, a bad record, invalid JSON, a second value, an
-   * object spread over lines, the last line without a newline) goes to {@code otherwise}, which
-   * reads it again on its own, so a caller that handles lines with the same reader sees exactly the
-   * results and errors it would see line by line; nothing from the failed attempt reaches {@code
-   * handler}.
+   * <p>A line takes that path only when it starts with <code>{</code>, the cursor reads the object
+   * without giving up (see {@link Utf8LineCursor}: anything it is not sure Jackson reads the same
+   * way), {@code reader} returns without throwing and leaves the cursor on the object's end, and
+   * nothing but spaces, tabs and {@code \r} follows it. Any other line (leading blanks, a bad
+   * record, invalid JSON, a second value, an object spread over lines, the last line without a
+   * newline) goes to {@code otherwise}, which reads it again on its own, with Jackson, so a caller
+   * that handles lines with the same reader sees exactly the results and errors it would see line
+   * by line with Jackson; nothing from the failed attempt reaches {@code handler}.
    *
    * @return the number of bytes read (after decompression)
    */
@@ -100,11 +100,12 @@ public final class JsonLines {
   public static <T extends @Nullable Object> long forEachObject(
       InputStream in, ObjectReader<T> reader, ObjectHandler<T> handler, LineHandler otherwise)
       throws IOException {
+    Utf8LineCursor cursor = new Utf8LineCursor();
     return split(
             in,
             true,
             (buf, from, to, firstLine) ->
-                objects(buf, from, to, firstLine, reader, handler, otherwise),
+                objects(cursor, buf, from, to, firstLine, reader, handler, otherwise),
             otherwise)
         .bytes();
   }
@@ -126,11 +127,12 @@ public final class JsonLines {
       throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         InputStream in = new RangeInputStream(ch, range.from(), range.to())) {
+      Utf8LineCursor cursor = new Utf8LineCursor();
       return split(
               in,
               range.from() == 0,
               (buf, from, to, firstLine) ->
-                  objects(buf, from, to, firstLine, reader, handler, otherwise),
+                  objects(cursor, buf, from, to, firstLine, reader, handler, otherwise),
               otherwise)
           .lines();
     }
@@ -335,6 +337,7 @@ public final class JsonLines {
   }
 
   private static <T extends @Nullable Object> long objects(
+      Utf8LineCursor cursor,
       byte[] buf,
       int from,
       int to,
@@ -344,8 +347,6 @@ public final class JsonLines {
       LineHandler otherwise) {
     long line = firstLine;
     int pos = from;
-    JsonParser p = null;
-    int base = 0; // where p's input starts in buf
     try {
       while (pos < to) {
         byte b = buf[pos];
@@ -354,19 +355,8 @@ public final class JsonLines {
           pos++;
           continue;
         }
-        int next = -1;
-        if (b == '{') {
-          if (p == null) {
-            p = JsonInput.parser(buf, pos, to - pos);
-            base = pos;
-          }
-          next = object(p, base, buf, pos, to, line, reader, handler);
-        }
+        int next = b == '{' ? object(cursor, buf, pos, to, line, reader, handler) : -1;
         if (next < 0) {
-          if (p != null) {
-            p.close();
-            p = null;
-          }
           int nl = indexOfNewline(buf, pos, to);
           emit(buf, pos, nl, line, otherwise);
           next = nl + 1;
@@ -375,21 +365,19 @@ public final class JsonLines {
         pos = next;
       }
     } finally {
-      if (p != null) {
-        p.close();
-      }
+      cursor.reset(NO_BYTES, 0, 0); // let go of the buffer
     }
     return line - firstLine;
   }
 
+  private static final byte[] NO_BYTES = {};
+
   /**
-   * Reads the object that starts at {@code buf[pos]} with {@code p}; returns where the next line
-   * starts, or -1 when this line must take the line-by-line path (then nothing was handed on and
-   * {@code p} is no longer usable).
+   * Reads the object that starts at {@code buf[pos]} with {@code cursor}; returns where the next
+   * line starts, or -1 when this line must take the line-by-line path (then nothing was handed on).
    */
   private static <T extends @Nullable Object> int object(
-      JsonParser p,
-      int base,
+      Utf8LineCursor cursor,
       byte[] buf,
       int pos,
       int to,
@@ -399,21 +387,15 @@ public final class JsonLines {
     T value;
     int end;
     try {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
+      cursor.reset(buf, pos, to);
+      if (cursor.nextToken() != JsonToken.START_OBJECT) {
         return -1;
       }
-      TokenStreamLocation start = p.currentTokenLocation();
-      if (base + start.getByteOffset() != pos) {
-        return -1;
+      value = reader.read(cursor);
+      if (!cursor.atRootEnd() || cursor.currentToken() != JsonToken.END_OBJECT) {
+        return -1; // not left on the object's end
       }
-      value = reader.read(p);
-      TokenStreamLocation stop = p.currentLocation();
-      if (p.currentToken() != JsonToken.END_OBJECT
-          || !p.streamReadContext().inRoot()
-          || stop.getLineNr() != start.getLineNr()) {
-        return -1; // not left on the object's end, or the object spans lines
-      }
-      end = base + (int) stop.getByteOffset();
+      end = cursor.position();
     } catch (RuntimeException e) {
       return -1; // the line-by-line path reads it again and reports it
     }

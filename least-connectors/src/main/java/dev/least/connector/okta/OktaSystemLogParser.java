@@ -1,6 +1,7 @@
 package dev.least.connector.okta;
 
 import dev.least.connector.json.BadRecordException;
+import dev.least.connector.json.JsonCursor;
 import dev.least.model.ClientAppType;
 import dev.least.model.ConditionalAccessStatus;
 import dev.least.model.LoggedPolicyResult;
@@ -201,7 +202,7 @@ final class OktaSystemLogParser {
    * @throws BadRecordException when a sign-in (or an event without a type) violates the LogEvent
    *     shape; the message names the field
    */
-  boolean parse(JsonParser p, SignInLog.Builder out, boolean consume) {
+  boolean parse(JsonCursor p, SignInLog.Builder out, boolean consume) {
     SignInEvent event = read(p, consume);
     if (event == null) {
       return false;
@@ -214,7 +215,7 @@ final class OktaSystemLogParser {
    * As {@link #parse(JsonParser, SignInLog.Builder, boolean)}, returning the sign-in instead of
    * adding it: null when the event is not a sign-in.
    */
-  @Nullable SignInEvent read(JsonParser p, boolean consume) {
+  @Nullable SignInEvent read(JsonCursor p, boolean consume) {
     reset();
     walkEvent(p, consume);
     if (otherType) {
@@ -445,7 +446,7 @@ final class OktaSystemLogParser {
   }
 
   /** Walks the object the parser is on ({@code START_OBJECT}) up to its {@code END_OBJECT}. */
-  private void walkObject(JsonParser p, Obj obj) {
+  private void walkObject(JsonCursor p, Obj obj) {
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
@@ -467,7 +468,7 @@ final class OktaSystemLogParser {
    *
    * @return false when the walk stopped early
    */
-  private boolean walkEvent(JsonParser p, boolean consume) {
+  private boolean walkEvent(JsonCursor p, boolean consume) {
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
@@ -502,7 +503,7 @@ final class OktaSystemLogParser {
   }
 
   /** Handles one field; false when this object does not read it. */
-  private boolean field(JsonParser p, Obj obj, String name) {
+  private boolean field(JsonCursor p, Obj obj, String name) {
     switch (obj) {
       case ACTOR:
         switch (name) {
@@ -628,7 +629,7 @@ final class OktaSystemLogParser {
     return false;
   }
 
-  private boolean topField(JsonParser p, String name) {
+  private boolean topField(JsonCursor p, String name) {
     switch (name) {
       case "uuid" -> uuid = text(p, "uuid");
       case "published" -> published(p);
@@ -661,7 +662,7 @@ final class OktaSystemLogParser {
    * {@code published}: parsed from the parser's character buffer, so a good time makes no String;
    * {@link #published} holds the text only to name it in a message (or "" once parsed).
    */
-  private void published(JsonParser p) {
+  private void published(JsonCursor p) {
     if (p.currentToken() == JsonToken.VALUE_STRING) {
       publishedMillis =
           OktaTimestamps.parseMillis(
@@ -673,7 +674,7 @@ final class OktaSystemLogParser {
   }
 
   /** An optional nested object: null or a wrong type is ignored (skipped). */
-  private void child(JsonParser p, Obj obj) {
+  private void child(JsonCursor p, Obj obj) {
     if (p.currentToken() == JsonToken.START_OBJECT) {
       walkObject(p, obj);
     } else {
@@ -682,7 +683,7 @@ final class OktaSystemLogParser {
   }
 
   /** A nested object the record needs: a wrong type makes the record bad. */
-  private void required(JsonParser p, Obj obj, String path) {
+  private void required(JsonCursor p, Obj obj, String path) {
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT) {
       walkObject(p, obj);
@@ -692,7 +693,7 @@ final class OktaSystemLogParser {
     }
   }
 
-  private void targets(JsonParser p) {
+  private void targets(JsonCursor p) {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
@@ -746,7 +747,7 @@ final class OktaSystemLogParser {
         || type.equals("PolicyEntity");
   }
 
-  private static @Nullable String skip(JsonParser p) {
+  private static @Nullable String skip(JsonCursor p) {
     p.skipChildren();
     return null;
   }
@@ -755,7 +756,7 @@ final class OktaSystemLogParser {
    * A coordinate in degrees within ±{@code limit}; NaN for null. Anything else (a string, a value
    * off the globe) makes the record bad.
    */
-  private double degrees(JsonParser p, String path, double limit) {
+  private double degrees(JsonCursor p, String path, double limit) {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
       double d = p.getDoubleValue();
@@ -771,7 +772,7 @@ final class OktaSystemLogParser {
   }
 
   /** A string field that must be a string (or null); anything else makes the record bad. */
-  private @Nullable String text(JsonParser p, String path) {
+  private @Nullable String text(JsonCursor p, String path) {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
       return p.getString();
@@ -784,7 +785,7 @@ final class OktaSystemLogParser {
   }
 
   /** A string field read leniently: numbers and booleans as their text, objects skipped. */
-  private static @Nullable String lenient(JsonParser p) {
+  private static @Nullable String lenient(JsonCursor p) {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
       String s = p.getString();
@@ -797,7 +798,7 @@ final class OktaSystemLogParser {
     return null;
   }
 
-  private static @Nullable Boolean bool(JsonParser p) {
+  private static @Nullable Boolean bool(JsonCursor p) {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_TRUE) {
       return Boolean.TRUE;

@@ -1,6 +1,7 @@
 package dev.least.connector.okta;
 
 import dev.least.connector.json.BadRecordException;
+import dev.least.connector.json.JsonCursor;
 import dev.least.connector.json.JsonInput;
 import dev.least.connector.json.JsonLines;
 import dev.least.connector.snapshot.ReadContext;
@@ -84,7 +85,7 @@ final class OktaSystemLogReader {
                         file, line, "expected a JSON object but found " + t, buf, off, len);
                     return;
                   }
-                  boolean signIn = parser.parse(p, out, false);
+                  boolean signIn = parser.parse(JsonCursor.of(p), out, false);
                   if (signIn && p.nextToken() != null) {
                     throw new BadRecordException("unexpected content after the JSON object");
                   }
@@ -160,7 +161,7 @@ final class OktaSystemLogReader {
       return -1;
     }
     try {
-      return parser.parse(p, out, true) ? 1 : 0;
+      return parser.parse(JsonCursor.of(p), out, true) ? 1 : 0;
     } catch (BadRecordException e) {
       bad.add(
           new Bad(

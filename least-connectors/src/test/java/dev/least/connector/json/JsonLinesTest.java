@@ -146,7 +146,7 @@ class JsonLinesTest {
   record Outcome(long line, String result) {}
 
   /** Reads one object: its {@code "v"} field, or throws for a record without it. */
-  private static String valueOf(JsonParser p) {
+  private static String valueOf(JsonCursor p) {
     String v = null;
     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
@@ -169,7 +169,7 @@ class JsonLinesTest {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return new Outcome(n, "bad: not an object");
       }
-      String v = valueOf(p);
+      String v = valueOf(JsonCursor.of(p));
       if (p.nextToken() != null) {
         return new Outcome(n, "bad: content after the object");
       }

@@ -43,7 +43,7 @@ class OktaSystemLogParserProperties {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     try (JsonParser p = JsonInput.parser(bytes, 0, bytes.length)) {
       p.nextToken();
-      new OktaSystemLogParser(Map.of()).parse(p, out, true);
+      new OktaSystemLogParser(Map.of()).parse(dev.least.connector.json.JsonCursor.of(p), out, true);
     }
     return out.build().stream().toList();
   }
