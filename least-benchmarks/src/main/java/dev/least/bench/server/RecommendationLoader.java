@@ -65,7 +65,8 @@ public final class RecommendationLoader {
   private static final String COPY_SQL =
       "COPY recommendations (run_id, tenant_id, rec_key, type, platform, risk, confidence, mode,"
           + " target_kind, target_id, target_name, state, version, requested_by, created_at,"
-          + " updated_at, body_json, applied_patch, adjusted_confidence, rank_score) FROM STDIN";
+          + " updated_at, body_json, applied_patch, adjusted_confidence, rank_score,"
+          + " target_pattern) FROM STDIN";
   private static final Instant NOW = Instant.parse("2026-11-20T06:00:00Z");
 
   /** Where a recommendation is, with the number of transitions that took it there. */
@@ -456,7 +457,8 @@ public final class RecommendationLoader {
         field(line, state.recordsPatch() ? t.patchJson() : null);
         double adjusted = adjusted(tenantId, t);
         line.append(adjusted).append('\t');
-        line.append(FeedbackModel.rankScore(adjusted, risk(t.risk())));
+        line.append(FeedbackModel.rankScore(adjusted, risk(t.risk()))).append('\t');
+        escape(line, FeedbackModel.pattern(t.targetKind(), t.targetName()));
         line.append('\n');
         out.append(line);
         bytes += line.length();
