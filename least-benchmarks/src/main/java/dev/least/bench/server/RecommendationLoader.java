@@ -61,7 +61,7 @@ import org.postgresql.core.BaseConnection;
  * <p>Exit codes: 0 loaded, 2 usage, 3 the database is not a migrated, empty Least database.
  */
 public final class RecommendationLoader {
-  static final String FIRST_SCHEMA_VERSION = "8";
+  static final String FIRST_SCHEMA_VERSION = "10";
   private static final String COPY_SQL =
       "COPY recommendations (run_id, tenant_id, rec_key, type, platform, risk, confidence, mode,"
           + " target_kind, target_id, target_name, state, version, requested_by, created_at,"
@@ -202,7 +202,7 @@ public final class RecommendationLoader {
     }
   }
 
-  /** Null when {@code c} is a Least database migrated to at least V7 with no recommendations. */
+  /** Null when {@code c} is a Least database migrated to at least V10 (which the COPY needs: target_pattern) with no recommendations. */
   static @Nullable String schemaProblem(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
       boolean migrated;
