@@ -199,6 +199,7 @@ class DashboardBrowserIT {
 
   @Test
   void usersPageWhenAdminCreatesAndDisablesUserThenShownAndOwnAccountProtected() {
+    browser.manage().deleteAllCookies(); // whoever the other test left signed in
     signIn("root");
     browser.findElement(By.id("nav-users")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("users")));
