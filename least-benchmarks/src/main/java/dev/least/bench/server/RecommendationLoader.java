@@ -202,7 +202,10 @@ public final class RecommendationLoader {
     }
   }
 
-  /** Null when {@code c} is a Least database migrated to at least V10 (which the COPY needs: target_pattern) with no recommendations. */
+  /**
+   * Null when {@code c} is a Least database migrated to at least V10 (which the COPY needs:
+   * target_pattern) with no recommendations.
+   */
   static @Nullable String schemaProblem(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
       boolean migrated;
