@@ -1,6 +1,7 @@
 package dev.least.app.api;
 
 import dev.least.app.config.ProblemWriter;
+import dev.least.app.workflow.Administration;
 import dev.least.app.workflow.ImportRoots;
 import dev.least.app.workflow.SnapshotArchive;
 import dev.least.app.workflow.TransitionRefused;
@@ -34,6 +35,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         };
     return ProblemWriter.problem(
         status, e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage());
+  }
+
+  @ExceptionHandler(Administration.Refused.class)
+  ProblemDetail administration(Administration.Refused e) {
+    int status =
+        switch (e.reason()) {
+          case NOT_FOUND -> 404;
+          case LAST_ADMIN, OWN_ACCOUNT, NAME_TAKEN, MANAGED_BY_PROVIDER, DISABLED -> 409;
+        };
+    return ProblemWriter.problem(status, e.code(), e.getMessage());
   }
 
   @ExceptionHandler(NotFound.class)

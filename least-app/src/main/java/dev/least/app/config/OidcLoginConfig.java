@@ -1,5 +1,7 @@
 package dev.least.app.config;
 
+import dev.least.app.store.StoredUser;
+import dev.least.app.workflow.Administration;
 import dev.least.app.workflow.Role;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
@@ -27,13 +30,20 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * provider's endpoints come from its discovery document; the role comes from a claim ({@code
  * least.oidc.roles-claim}, default {@code groups}) through {@link OidcRoleMapping}; the user name
  * from {@code least.oidc.username-claim} (default {@code preferred_username}, else {@code email},
- * else {@code sub}). Local form login stays available beside it.
+ * else {@code sub}). Each sign-in goes through {@link Administration#oidcSignIn}: the user is
+ * stored (issuer + subject), a disabled one is refused. Local form login stays available beside it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "least.oidc.issuer-uri")
 public class OidcLoginConfig {
   /** The registration id, in {@code /oauth2/authorization/oidc} and the redirect URI. */
   public static final String REGISTRATION_ID = "oidc";
+
+  /**
+   * The claim Least adds to the signed-in user's ID token claims: the stored user's name, which is
+   * the principal's name.
+   */
+  public static final String STORED_NAME_CLAIM = "least_username";
 
   @Bean
   ClientRegistrationRepository clientRegistrationRepository(
@@ -69,6 +79,7 @@ public class OidcLoginConfig {
   @Bean
   OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(
       OidcRoleMapping mapping,
+      Administration administration,
       @Value("${least.oidc.username-claim:preferred_username}") String usernameClaim) {
     OidcUserService delegate = new OidcUserService();
     return request -> {
@@ -76,11 +87,33 @@ public class OidcLoginConfig {
       Map<String, @Nullable Object> claims = new HashMap<>(user.getClaims());
       Role role = mapping.role(claims);
       String nameKey = nameClaim(claims, usernameClaim);
+      String issuer = String.valueOf(user.getIdToken().getIssuer());
+      String subject = user.getIdToken().getSubject();
+      if (subject == null || subject.isBlank()) {
+        throw new OAuth2AuthenticationException(
+            new OAuth2Error("invalid_user", "the ID token has no sub claim", null));
+      }
+      String name = String.valueOf(claims.get(nameKey));
+      StoredUser stored;
+      try {
+        stored = administration.oidcSignIn(issuer, subject, name, role);
+      } catch (Administration.Refused e) {
+        throw new OAuth2AuthenticationException(
+            new OAuth2Error("access_denied", e.getMessage(), null), e.getMessage(), e);
+      }
+      // the stored name is the principal (it stays the first sign-in's, even when the provider's
+      // preferred_username changes later): the workflow and the audit trail name stored users
+      Map<String, Object> withName = new HashMap<>(user.getIdToken().getClaims());
+      withName.put(STORED_NAME_CLAIM, stored.username());
       return new DefaultOidcUser(
-          List.of(new SimpleGrantedAuthority("ROLE_" + role.name())),
-          user.getIdToken(),
+          List.of(new SimpleGrantedAuthority("ROLE_" + stored.role().name())),
+          new OidcIdToken(
+              user.getIdToken().getTokenValue(),
+              user.getIdToken().getIssuedAt(),
+              user.getIdToken().getExpiresAt(),
+              withName),
           user.getUserInfo(),
-          nameKey);
+          STORED_NAME_CLAIM);
     };
   }
 

@@ -117,13 +117,26 @@ public class SecurityConfig {
             a ->
                 a.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**")
                     .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/v1/audit/verify")
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/v1/audit/verify",
+                        "/api/v1/users",
+                        "/api/v1/users/**",
+                        "/api/v1/tokens",
+                        "/api/v1/tokens/**")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.GET, "/api/v1/**")
                     .hasRole("VIEWER")
                     .requestMatchers(HttpMethod.POST, "/api/v1/snapshots")
                     .hasRole("ANALYST")
-                    .requestMatchers("/api/v1/tenants/*/guardrails", "/api/v1/users/**")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/tokens")
+                    .hasRole("VIEWER")
+                    .requestMatchers(
+                        "/api/v1/tenants/*/guardrails",
+                        "/api/v1/users",
+                        "/api/v1/users/**",
+                        "/api/v1/tokens",
+                        "/api/v1/tokens/**")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/v1/recommendations/*/comments")
                     .hasRole("ANALYST")
@@ -133,7 +146,7 @@ public class SecurityConfig {
                     .requestMatchers("/api/v1/**")
                     .hasRole("VIEWER")
                     // the dashboard
-                    .requestMatchers("/audit", "/audit/**")
+                    .requestMatchers("/audit", "/audit/**", "/admin", "/admin/**")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/snapshots/**")
                     .hasRole("ANALYST")

@@ -7,6 +7,7 @@ import dev.least.app.store.RecommendationRepository;
 import dev.least.app.store.SnapshotRepository;
 import dev.least.app.store.TenantRepository;
 import dev.least.app.store.UserRepository;
+import dev.least.app.workflow.Administration;
 import dev.least.app.workflow.ExceptionWorkflow;
 import dev.least.app.workflow.ImportRoots;
 import dev.least.app.workflow.SnapshotArchive;
@@ -89,6 +90,16 @@ public class ServerBeans {
       TransactionTemplate tx,
       Clock clock) {
     return new Workflow(r, s, t, a, tx, clock);
+  }
+
+  @Bean
+  Administration administration(
+      UserRepository u,
+      TenantRepository t,
+      AuditLog a,
+      TransactionTemplate tx,
+      org.springframework.security.crypto.password.PasswordEncoder passwords) {
+    return new Administration(u, t, a, tx, passwords);
   }
 
   @Bean

@@ -92,8 +92,9 @@ public final class RecommendationRepository {
     template.batchUpdate(
         "INSERT INTO recommendations (run_id, tenant_id, rec_key, type, platform, risk, confidence,"
             + " mode, target_kind, target_id, target_name, state, version, requested_by, created_at,"
-            + " updated_at, body_json, adjusted_confidence, rank_score, adjustment_json)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+            + " updated_at, body_json, adjusted_confidence, rank_score, adjustment_json,"
+            + " target_pattern)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)",
         index,
         500,
         (ps, i) -> {
@@ -119,7 +120,110 @@ public final class RecommendationRepository {
           ps.setDouble(17, adjusted);
           ps.setDouble(18, FeedbackModel.rankScore(adjusted, Ranking.risk(r.risk())));
           ps.setString(19, a == null ? null : Ranking.json(a));
+          ps.setString(20, FeedbackModel.pattern(r.targetKind(), r.targetName()));
         });
+  }
+
+  /** An open recommendation as re-ranking needs it. */
+  public record OpenRow(
+      long id,
+      String type,
+      String targetKind,
+      @Nullable String targetName,
+      double confidence,
+      String risk) {}
+
+  /**
+   * The open (proposed or deferred) recommendations of a tenant with this type and target pattern
+   * ({@link FeedbackModel#pattern}), by id: an index range of {@code recommendations_open_pattern},
+   * whatever the size of the rest of the tenant.
+   */
+  public List<OpenRow> openOfPattern(long tenantId, String type, String pattern) {
+    return jdbc.sql(
+            "SELECT id, type, target_kind, target_name, confidence, risk FROM recommendations"
+                + " WHERE tenant_id = ? AND type = ? AND target_pattern = ?"
+                + " AND state IN ('proposed', 'deferred') ORDER BY id")
+        .params(tenantId, type, pattern)
+        .query(
+            (rs, n) ->
+                new OpenRow(
+                    rs.getLong("id"),
+                    rs.getString("type"),
+                    rs.getString("target_kind"),
+                    rs.getString("target_name"),
+                    rs.getDouble("confidence"),
+                    rs.getString("risk")))
+        .list();
+  }
+
+  /**
+   * Stores new adjustments of those rows (adjusted confidence, rank score, explanation), by primary
+   * key in id order, only while each is still open; returns how many rows changed. The workflow
+   * version is not touched: a re-rank is not a decision, and must not make a reviewer's page stale.
+   */
+  public int updateRanking(List<OpenRow> rows, List<FeedbackModel.Adjustment> adjustments) {
+    if (rows.size() != adjustments.size()) {
+      throw new IllegalArgumentException(
+          rows.size() + " rows but " + adjustments.size() + " adjustments");
+    }
+    List<Integer> index = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      index.add(i);
+    }
+    int[][] counts =
+        template.batchUpdate(
+            "UPDATE recommendations SET adjusted_confidence = ?, rank_score = ?,"
+                + " adjustment_json = ? WHERE id = ? AND state IN ('proposed', 'deferred')",
+            index,
+            500,
+            (ps, i) -> {
+              OpenRow r = rows.get(i);
+              FeedbackModel.Adjustment a = adjustments.get(i);
+              ps.setDouble(1, a.adjusted());
+              ps.setDouble(2, FeedbackModel.rankScore(a.adjusted(), Ranking.risk(r.risk())));
+              ps.setString(3, Ranking.json(a));
+              ps.setLong(4, r.id());
+            });
+    int n = 0;
+    for (int[] batch : counts) {
+      for (int c : batch) {
+        n += Math.max(c, 0);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Fills {@code target_pattern} of up to {@code limit} rows stored before it existed, from id
+   * {@code afterId} on (keyset over the primary key); returns the last id handled, or -1 when no
+   * row was left.
+   */
+  public long backfillPatterns(long afterId, int limit) {
+    List<Object[]> rows =
+        jdbc.sql(
+                "SELECT id, target_kind, target_name FROM recommendations"
+                    + " WHERE id > ? AND target_pattern IS NULL ORDER BY id FETCH FIRST ? ROWS ONLY")
+            .params(afterId, limit)
+            .query(
+                (rs, n) ->
+                    new Object[] {
+                      rs.getLong("id"),
+                      FeedbackModel.pattern(
+                          rs.getString("target_kind"), rs.getString("target_name"))
+                    })
+            .list();
+    if (rows.isEmpty()) {
+      return -1;
+    }
+    template.batchUpdate(
+        "UPDATE recommendations SET target_pattern = ? WHERE id = ? AND target_pattern IS NULL",
+        rows,
+        500,
+        (ps, row) -> {
+          ps.setString(1, (String) row[1]);
+          ps.setLong(2, (Long) row[0]);
+        });
+    return (Long) rows.get(rows.size() - 1)[0];
   }
 
   /**

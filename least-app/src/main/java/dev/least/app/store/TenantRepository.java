@@ -36,6 +36,19 @@ public final class TenantRepository {
         .optional();
   }
 
+  /**
+   * Locks the tenant's row until the transaction ends. Decisions (final approvals, rejections) take
+   * it before changing any recommendation: each re-ranks open recommendations of the tenant, and
+   * two at once could otherwise each hold a row the other re-ranks (a deadlock). Call inside a
+   * transaction.
+   */
+  public void lockForDecision(long tenantId) {
+    jdbc.sql("SELECT id FROM tenants WHERE id = ? FOR UPDATE")
+        .param(tenantId)
+        .query(Long.class)
+        .list();
+  }
+
   /** The tenant of that name, created if new. Call inside a transaction. */
   public Tenant findOrCreate(String name) {
     Optional<Tenant> found = find(name);

@@ -10,10 +10,12 @@ import dev.least.app.store.SnapshotRepository;
 import dev.least.app.store.StoredRecommendation;
 import dev.least.app.store.StoredSnapshot;
 import dev.least.app.store.TenantRepository;
+import dev.least.recommend.FeedbackModel;
 import dev.least.recommend.FeedbackReason;
 import dev.least.recommend.Ref;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -144,6 +146,10 @@ public final class Workflow {
               + rec.state().next().stream().map(RecommendationState::wire).toList()
               + ")");
     }
+    if (action == Action.APPROVE || action == Action.REJECT) {
+      // before any row lock: decisions re-rank open rows of the tenant (see reRank)
+      tenants.lockForDecision(rec.tenantId());
+    }
     Provenance p = provenance(rec);
     Instant now = clock.instant();
     switch (action) {
@@ -238,7 +244,38 @@ public final class Workflow {
             ? comment
             : "[" + reason.wire() + "]" + (comment == null ? "" : " " + comment);
     audit.append(entry(actor, "transition", rec, rec.state(), to, p, rationale));
+    if (reason != null
+        && (to == RecommendationState.APPROVED || to == RecommendationState.REJECTED)) {
+      reRank(rec, reason);
+    }
     return new TransitionResult(reload(rec.id()), recommendations.approvers(rec.id()), 0);
+  }
+
+  /**
+   * After a decision (final approval or rejection) on {@code decided}, in the same transaction:
+   * refits the tenant's feedback model (which now counts this decision) and stores the new
+   * adjustment of every open (proposed, deferred) recommendation of the same tenant, type and
+   * target pattern, so lists rank them by it at once. Reads one index range ({@code
+   * recommendations_open_pattern}) and updates those rows by primary key; other patterns of the
+   * type (whose type rate moved too) keep their adjustment until a decision on their pattern.
+   * Returns how many rows were re-ranked.
+   */
+  int reRank(StoredRecommendation decided, FeedbackReason reason) {
+    if (reason.acceptance() == 0 && reason.rejection() == 0) {
+      return 0; // already_handled counts for nothing: no rate moves
+    }
+    String pattern = FeedbackModel.pattern(decided.targetKind(), decided.targetName());
+    List<RecommendationRepository.OpenRow> open =
+        recommendations.openOfPattern(decided.tenantId(), decided.type(), pattern);
+    if (open.isEmpty()) {
+      return 0;
+    }
+    FeedbackModel model = FeedbackModel.fit(recommendations.feedback(decided.tenantId()));
+    List<FeedbackModel.Adjustment> adjustments = new ArrayList<>(open.size());
+    for (RecommendationRepository.OpenRow r : open) {
+      adjustments.add(model.adjust(r.type(), r.targetKind(), r.targetName(), r.confidence()));
+    }
+    return recommendations.updateRanking(open, adjustments);
   }
 
   private void guard(StoredRecommendation rec, String verb) {

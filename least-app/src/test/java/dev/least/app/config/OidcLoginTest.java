@@ -19,6 +19,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.least.app.audit.AuditLog;
+import dev.least.app.audit.AuditRow;
+import dev.least.app.store.UserAccount;
+import dev.least.app.store.UserRepository;
+import dev.least.app.workflow.Actor;
+import dev.least.app.workflow.Administration;
+import dev.least.app.workflow.Role;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +43,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -111,6 +119,68 @@ class OidcLoginTest {
   }
 
   @Autowired MockMvc mvc;
+  @Autowired UserRepository users;
+  @Autowired Administration administration;
+  @Autowired AuditLog audit;
+  @Autowired PasswordEncoder passwords;
+
+  @Test
+  void loginWhenFirstTimeThenUserStoredWithIssuerSubjectRoleAndAudited() throws Exception {
+    MockHttpSession session = signIn("olga", List.of("least-analysts"), KEY);
+    assertThat(name(session)).isEqualTo("olga");
+    UserAccount u = users.account("olga").orElseThrow();
+    assertThat(u.oidc()).isTrue();
+    assertThat(u.issuer()).isEqualTo(IDP.baseUrl());
+    assertThat(u.subject()).isEqualTo("sub-olga");
+    assertThat(u.role()).isEqualTo(Role.ANALYST);
+    assertThat(u.enabled()).isTrue();
+    assertThat(u.lastLoginAt()).isNotNull();
+    assertThat(users.findOidc(IDP.baseUrl(), "sub-olga")).contains(u);
+    // no password: the local form refuses every password for an OIDC user
+    assertThat(passwords.matches("", users.find("olga").orElseThrow().passwordHash())).isFalse();
+    List<AuditRow> rows = audit.rowsAbout("user", "olga");
+    assertThat(rows).extracting(r -> r.entry().action()).containsExactly("user.create");
+    assertThat(rows.get(0).entry().toState()).isEqualTo("analyst");
+    assertThat(rows.get(0).entry().rationale()).contains("sub-olga");
+  }
+
+  @Test
+  void loginWhenGroupsChangedThenStoredRoleFollowsAndChangeAudited() throws Exception {
+    signIn("pete", List.of("marketing"), KEY);
+    assertThat(users.account("pete").orElseThrow().role()).isEqualTo(Role.VIEWER);
+    MockHttpSession again = signIn("pete", List.of("sec-team"), KEY);
+    assertThat(roles(again)).containsExactly("ROLE_APPROVER");
+    assertThat(users.account("pete").orElseThrow().role()).isEqualTo(Role.APPROVER);
+    assertThat(audit.rowsAbout("user", "pete"))
+        .extracting(r -> r.entry().action() + ":" + r.entry().toState())
+        .containsExactly("user.create:viewer", "user.role:approver");
+    assertThat(users.accounts()).filteredOn(a -> a.username().equals("pete")).hasSize(1);
+  }
+
+  @Test
+  void loginWhenUserDisabledThenRefusedAlthoughProviderLetsThemIn() throws Exception {
+    signIn("dora", List.of("least-approvers"), KEY);
+    administration.setEnabled(new Actor("root", Role.ADMIN), "dora", false);
+    MockHttpSession session = new MockHttpSession();
+    MvcResult cb = callback(session, "dora", List.of("least-approvers"), KEY);
+    assertThat(cb.getResponse().getRedirectedUrl()).startsWith("/login?error");
+    assertThat(session.getAttribute("SPRING_SECURITY_CONTEXT")).isNull();
+    administration.setEnabled(new Actor("root", Role.ADMIN), "dora", true);
+    assertThat(roles(signIn("dora", List.of("least-approvers"), KEY)))
+        .containsExactly("ROLE_APPROVER");
+  }
+
+  @Test
+  void loginWhenNameBelongsToLocalUserThenRefused() throws Exception {
+    users.create("lena", passwords.encode("a long local password"), Role.VIEWER);
+    MockHttpSession session = new MockHttpSession();
+    MvcResult cb = callback(session, "lena", List.of("least-admins"), KEY);
+    assertThat(cb.getResponse().getRedirectedUrl()).startsWith("/login?error");
+    assertThat(session.getAttribute("SPRING_SECURITY_CONTEXT")).isNull();
+    UserAccount lena = users.account("lena").orElseThrow();
+    assertThat(lena.oidc()).isFalse();
+    assertThat(lena.role()).isEqualTo(Role.VIEWER);
+  }
 
   @Test
   void loginWhenAdminGroupThenAdminRoleAndAuditCheckAllowed() throws Exception {

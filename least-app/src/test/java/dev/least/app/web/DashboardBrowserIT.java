@@ -197,6 +197,46 @@ class DashboardBrowserIT {
     assertThat(text("audit-rows")).contains("bob").contains("approved");
   }
 
+  @Test
+  void usersPageWhenAdminCreatesAndDisablesUserThenShownAndOwnAccountProtected() {
+    browser.manage().deleteAllCookies(); // whoever the other test left signed in
+    signIn("root");
+    browser.findElement(By.id("nav-users")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("users")));
+    browser.findElement(By.id("new-username")).sendKeys("cora");
+    browser.findElement(By.id("new-password")).sendKeys(PASSWORD);
+    new Select(browser.findElement(By.id("new-role"))).selectByValue("approver");
+    browser.findElement(By.id("create-user")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    assertThat(text("notice")).contains("cora");
+    WebElement row = browser.findElement(By.cssSelector("tr.user-row[data-user='cora']"));
+    assertThat(row.getDomAttribute("data-role")).isEqualTo("approver");
+    assertThat(text("state-cora")).isEqualTo("enabled");
+
+    browser.findElement(By.id("toggle-cora")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("state-cora"), "disabled"));
+    assertThat(users.find("cora").orElseThrow().enabled()).isFalse();
+
+    // the admin cannot disable themselves: the page says so and nothing changes
+    browser.findElement(By.id("toggle-root")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+    assertThat(text("error")).contains("your own account");
+    assertThat(text("state-root")).isEqualTo("enabled");
+
+    // a token is shown once
+    new Select(browser.findElement(By.id("token-owner"))).selectByValue("bob");
+    browser.findElement(By.id("token-name")).sendKeys("browser-ci");
+    browser.findElement(By.id("issue-token")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-token-value")));
+    assertThat(text("new-token-value")).startsWith("lst_");
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tokens")));
+    assertThat(browser.findElements(By.id("new-token-value"))).isEmpty();
+    assertThat(text("tokens")).contains("browser-ci");
+    noCspViolations();
+    signOut();
+  }
+
   private void signIn(String user) {
     browser.get("http://localhost:" + port + "/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));

@@ -176,4 +176,113 @@ class FeedbackRankingTest {
       }
     }
   }
+
+  /** The ids of the tenant's proposed recommendations in the list's (rank) order. */
+  static List<Long> listed(DemoTenant t) {
+    return t
+        .recommendations
+        .page(
+            new RecommendationFilter(
+                "contoso-demo", null, null, RecommendationState.PROPOSED, null),
+            0,
+            500,
+            RecommendationRepository.Sort.RANK)
+        .items()
+        .stream()
+        .map(RecommendationSummary::id)
+        .toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void rejectionWhenFalsePositiveInRun2ThenMatchingOpenRecommendationOfRun1RanksLowerAtOnce(
+      String vendor, Supplier<TestDatabase> database) {
+    try (TestDatabase db = database.get()) {
+      DemoTenant t = new DemoTenant(db);
+      long run1 = t.importDemo().run().id();
+      long run2 = t.importDemo().run().id();
+      List<StoredRecommendation> first = ranked(t, run1);
+      List<StoredRecommendation> second = ranked(t, run2);
+      List<Long> before = listed(t);
+      Map<Long, Ranking> ranks =
+          t.recommendations.rankings(
+              Stream.concat(first.stream(), second.stream())
+                  .map(StoredRecommendation::id)
+                  .toList());
+
+      // a recommendation of run 2 whose twin in run 1 one false positive moves below another
+      // open recommendation (of another type or pattern, which the decision leaves alone)
+      StoredRecommendation decided = null;
+      StoredRecommendation twin = null;
+      StoredRecommendation overtaker = null;
+      for (StoredRecommendation x : second) {
+        String pattern = FeedbackModel.pattern(x.targetKind(), x.targetName());
+        StoredRecommendation x1 =
+            first.stream().filter(r -> r.key().equals(x.key())).findFirst().orElseThrow();
+        double newScore =
+            FeedbackModel.rankScore(
+                FeedbackModel.fit(
+                        List.of(
+                            new FeedbackModel.Feedback(
+                                x.type(),
+                                x.targetKind(),
+                                x.targetName(),
+                                dev.least.recommend.FeedbackReason.FALSE_POSITIVE)))
+                    .adjust(x1.type(), x1.targetKind(), x1.targetName(), x1.confidence())
+                    .adjusted(),
+                Risk.valueOf(x1.risk().toUpperCase(java.util.Locale.ROOT)));
+        double oldScore = ranks.get(x1.id()).rankScore();
+        for (StoredRecommendation o : Stream.concat(first.stream(), second.stream()).toList()) {
+          boolean samePattern =
+              o.type().equals(x.type())
+                  && FeedbackModel.pattern(o.targetKind(), o.targetName()).equals(pattern);
+          double s = ranks.get(o.id()).rankScore();
+          // ties rank by id: an equal score with a higher id is below the twin before
+          boolean below = s < oldScore || (s == oldScore && o.id() > x1.id());
+          if (!samePattern && below && s > newScore) {
+            decided = x;
+            twin = x1;
+            overtaker = o;
+            break;
+          }
+        }
+        if (decided != null) {
+          break;
+        }
+      }
+      assertThat(decided).as("a recommendation whose rejection changes run 1's order").isNotNull();
+      assertThat(before.indexOf(twin.id())).isLessThan(before.indexOf(overtaker.id()));
+      String decidedType = decided.type();
+      StoredRecommendation otherTypeRow =
+          first.stream().filter(r -> !r.type().equals(decidedType)).findFirst().orElseThrow();
+
+      t.workflow.perform(
+          decided.id(),
+          Action.REJECT,
+          BOB,
+          decided.version(),
+          "kiosk account, used by design",
+          "false_positive");
+
+      List<Long> after = listed(t);
+      assertThat(after.indexOf(twin.id()))
+          .as("run 1's %s now ranks below %s", twin.key(), overtaker.key())
+          .isGreaterThan(after.indexOf(overtaker.id()));
+      Ranking twinNow = t.recommendations.rankings(List.of(twin.id())).get(twin.id());
+      assertThat(twinNow.rankScore()).isLessThan(ranks.get(twin.id()).rankScore());
+      assertThat(twinNow.adjustedConfidence()).isLessThan(twin.confidence());
+      JsonNode adj = JSON.readTree(twinNow.adjustmentJson());
+      assertThat(adj.get("patternRejections").asDouble()).isEqualTo(1.0);
+      assertThat(adj.get("explanation").asString()).contains("false_positive");
+      // a re-rank is not a decision: the twin's workflow version is unchanged
+      assertThat(t.recommendations.find(twin.id()).orElseThrow().version())
+          .isEqualTo(twin.version());
+      // rows of another type keep their ranking
+      assertThat(t.recommendations.rankings(List.of(otherTypeRow.id())).get(otherTypeRow.id()))
+          .isEqualTo(ranks.get(otherTypeRow.id()));
+      // the decided one is no longer open: it keeps the ranking it was decided with
+      assertThat(t.recommendations.rankings(List.of(decided.id())).get(decided.id()))
+          .isEqualTo(ranks.get(decided.id()));
+    }
+  }
 }

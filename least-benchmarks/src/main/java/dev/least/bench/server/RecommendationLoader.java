@@ -61,11 +61,12 @@ import org.postgresql.core.BaseConnection;
  * <p>Exit codes: 0 loaded, 2 usage, 3 the database is not a migrated, empty Least database.
  */
 public final class RecommendationLoader {
-  static final String FIRST_SCHEMA_VERSION = "8";
+  static final String FIRST_SCHEMA_VERSION = "10";
   private static final String COPY_SQL =
       "COPY recommendations (run_id, tenant_id, rec_key, type, platform, risk, confidence, mode,"
           + " target_kind, target_id, target_name, state, version, requested_by, created_at,"
-          + " updated_at, body_json, applied_patch, adjusted_confidence, rank_score) FROM STDIN";
+          + " updated_at, body_json, applied_patch, adjusted_confidence, rank_score,"
+          + " target_pattern) FROM STDIN";
   private static final Instant NOW = Instant.parse("2026-11-20T06:00:00Z");
 
   /** Where a recommendation is, with the number of transitions that took it there. */
@@ -201,7 +202,10 @@ public final class RecommendationLoader {
     }
   }
 
-  /** Null when {@code c} is a Least database migrated to at least V7 with no recommendations. */
+  /**
+   * Null when {@code c} is a Least database migrated to at least V10 (which the COPY needs:
+   * target_pattern) with no recommendations.
+   */
   static @Nullable String schemaProblem(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
       boolean migrated;
@@ -456,7 +460,8 @@ public final class RecommendationLoader {
         field(line, state.recordsPatch() ? t.patchJson() : null);
         double adjusted = adjusted(tenantId, t);
         line.append(adjusted).append('\t');
-        line.append(FeedbackModel.rankScore(adjusted, risk(t.risk())));
+        line.append(FeedbackModel.rankScore(adjusted, risk(t.risk()))).append('\t');
+        escape(line, FeedbackModel.pattern(t.targetKind(), t.targetName()));
         line.append('\n');
         out.append(line);
         bytes += line.length();
