@@ -8,15 +8,21 @@ package dev.least.connector.generate;
 final class Clock {
   private static final long DAY = 86_400_000L;
 
-  private long cachedDay = Long.MIN_VALUE;
-  private byte[] datePart = new byte[0];
+  /**
+   * The date parts of two days, by the day's parity: records of one day in local time fall on two
+   * days in UTC, so consecutive records alternate between two neighbouring days.
+   */
+  private final long[] cachedDays = {Long.MIN_VALUE, Long.MIN_VALUE};
+
+  private final byte[][] dateParts = {new byte[0], new byte[0]};
 
   private byte[] date(long epochDay) {
-    if (epochDay != cachedDay) {
-      cachedDay = epochDay;
-      datePart = JsonLineBuffer.utf8("\"" + java.time.LocalDate.ofEpochDay(epochDay) + "T");
+    int slot = (int) (epochDay & 1);
+    if (epochDay != cachedDays[slot]) {
+      cachedDays[slot] = epochDay;
+      dateParts[slot] = JsonLineBuffer.utf8("\"" + java.time.LocalDate.ofEpochDay(epochDay) + "T");
     }
-    return datePart;
+    return dateParts[slot];
   }
 
   /** {@code "yyyy-MM-ddTHH:mm:ssZ"} (Graph). */

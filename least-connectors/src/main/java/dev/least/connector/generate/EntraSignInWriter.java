@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams {@code entra/auditLogs/signIns.jsonl}: one Graph beta {@code signIn} object per line,
@@ -44,6 +45,7 @@ final class EntraSignInWriter implements Closeable {
   private static final byte[] AT_RISK = utf8(",\"riskState\":\"atRisk\",\"riskEventTypes_v2\":[");
   private static final byte[] FAILURE_REASON = utf8(",\"failureReason\":");
   private static final byte[] OTHER = utf8("\"Other.\"");
+  private static final byte[] NULL = utf8("null");
   private static final byte[] DETAILS = utf8(",\"additionalDetails\":");
   private static final byte[] DEVICE = utf8("},\"deviceDetail\":");
   private static final byte[] LOCATION = utf8(",\"location\":");
@@ -142,7 +144,20 @@ final class EntraSignInWriter implements Closeable {
   private final Map<Long, Combination> combinations = new HashMap<>();
   private final Map<PlannedApp, byte[][]> apps = new IdentityHashMap<>();
   private final Map<String, byte[]> locations = new HashMap<>();
+  private @Nullable Where lastWhere;
+  private byte[] lastLocation = new byte[0];
   private final Map<DeviceKind, byte[]> deviceKinds = new HashMap<>();
+
+  /**
+   * The device kinds of recent records by the instances of their strings (the same few constants
+   * record after record), so that most records find theirs without hashing a {@link DeviceKind}.
+   */
+  private static final int KIND_SLOTS = 64;
+
+  private final @Nullable String[] kindOs = new String[KIND_SLOTS];
+  private final @Nullable String[] kindBrowser = new String[KIND_SLOTS];
+  private final int[] kindFlags = new int[KIND_SLOTS];
+  private final byte[][] kindBytes = new byte[KIND_SLOTS][];
   private final AccountFragments accounts = new AccountFragments();
   private final AccountFragments laptops = new AccountFragments();
   private final AccountFragments phones = new AccountFragments();
@@ -208,28 +223,33 @@ final class EntraSignInWriter implements Closeable {
     buf.raw(ID).uuid(e.id()).raw(CREATED);
     clock.graph(e.epochMillis(), buf);
     buf.raw(account(u)).raw(app[0]);
-    buf.raw(IP).string(e.where().ip());
-    buf.raw(CLIENT).string(e.clientAppUsed());
+    buf.raw(IP).recurring(e.where().ip());
+    buf.raw(CLIENT).recurring(e.clientAppUsed());
     buf.raw(CORRELATION).uuid(e.correlationId());
     buf.raw(CA_STATUS).raw(applied.status());
-    buf.raw(e.interactive() ? INTERACTIVE : NON_INTERACTIVE).string(e.risk());
-    buf.raw(RISK_DURING).string(e.risk());
+    buf.raw(e.interactive() ? INTERACTIVE : NON_INTERACTIVE).recurring(e.risk());
+    buf.raw(RISK_DURING).recurring(e.risk());
     buf.raw(e.risk().equals("none") ? NOT_AT_RISK : AT_RISK);
     List<String> riskEvents = e.riskEvents();
     for (int k = 0; k < riskEvents.size(); k++) {
       if (k > 0) {
         buf.ascii(',');
       }
-      buf.string(riskEvents.get(k));
+      buf.recurring(riskEvents.get(k));
     }
     buf.raw(app[1]).number(e.errorCode());
     buf.raw(FAILURE_REASON);
     if (e.failureReason() == null) {
       buf.raw(OTHER);
     } else {
-      buf.string(e.failureReason());
+      buf.recurring(e.failureReason());
     }
-    buf.raw(DETAILS).stringOrNull(e.additionalDetails());
+    buf.raw(DETAILS);
+    if (e.additionalDetails() == null) {
+      buf.raw(NULL);
+    } else {
+      buf.recurring(e.additionalDetails());
+    }
     buf.raw(DEVICE);
     device(e);
     buf.raw(LOCATION).raw(location(e.where()));
@@ -300,7 +320,19 @@ final class EntraSignInWriter implements Closeable {
             });
   }
 
+  /**
+   * The location object, by city; the place of the previous record is kept by instance, since a
+   * person's sign-ins of one day come from one place.
+   */
   private byte[] location(Where w) {
+    if (w != lastWhere) {
+      lastWhere = w;
+      lastLocation = locationOfCity(w);
+    }
+    return lastLocation;
+  }
+
+  private byte[] locationOfCity(Where w) {
     return locations.computeIfAbsent(
         w.city(),
         c ->
@@ -338,7 +370,16 @@ final class EntraSignInWriter implements Closeable {
     } else {
       buf.raw(UNMANAGED_DEVICE);
     }
-    DeviceKind kind = new DeviceKind(os, e.browser(), e.compliant(), e.managed());
+    String browser = e.browser();
+    int flags = (e.compliant() ? 1 : 0) | (e.managed() ? 2 : 0);
+    int slot =
+        (31 * System.identityHashCode(os) + System.identityHashCode(browser) + flags)
+            & (KIND_SLOTS - 1);
+    if (kindOs[slot] == os && kindBrowser[slot] == browser && kindFlags[slot] == flags) {
+      buf.raw(kindBytes[slot]);
+      return;
+    }
+    DeviceKind kind = new DeviceKind(os, browser, e.compliant(), e.managed());
     byte[] rest = deviceKinds.get(kind);
     if (rest == null) {
       rest =
@@ -359,6 +400,10 @@ final class EntraSignInWriter implements Closeable {
                       .ascii('}'));
       deviceKinds.put(kind, rest);
     }
+    kindOs[slot] = os;
+    kindBrowser[slot] = browser;
+    kindFlags[slot] = flags;
+    kindBytes[slot] = rest;
     buf.raw(rest);
   }
 
@@ -400,13 +445,16 @@ final class EntraSignInWriter implements Closeable {
       }
       key |= (long) o.result().ordinal() << (4 * k);
     }
-    Combination c = combinations.get(key);
+    // spread the bits (an odd multiplier is one-to-one): Long's hash folds the results of
+    // policies 8 apart onto each other, which heaped the keys into a few buckets
+    Long spread = key * 0x9E3779B97F4A7C15L;
+    Combination c = combinations.get(spread);
     if (c == null) {
       c = combination(outcomes);
       if (combinations.size() > 4096) {
         combinations.clear();
       }
-      combinations.put(key, c);
+      combinations.put(spread, c);
     }
     return c;
   }

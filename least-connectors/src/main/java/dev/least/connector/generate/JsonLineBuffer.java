@@ -46,22 +46,33 @@ final class JsonLineBuffer {
     ESCAPES['\r'] = 'r';
   }
 
+  /** Slots of the table of recurring strings' encodings (a power of two). */
+  private static final int RECURRING = 256;
+
   private final OutputStream out;
   private byte[] buf;
   private int len;
+  private char[] chars = new char[64];
+
+  /** Per slot: the recurring string last encoded there, and its encoding. */
+  private final @Nullable String[] recurringKeys;
+
+  private final byte[][] recurringBytes;
 
   JsonLineBuffer(OutputStream out) {
-    this(out, WRITE_SIZE + (64 << 10));
+    this(out, WRITE_SIZE + (64 << 10), RECURRING);
   }
 
-  private JsonLineBuffer(OutputStream out, int capacity) {
+  private JsonLineBuffer(OutputStream out, int capacity, int recurringSlots) {
     this.out = out;
     this.buf = new byte[capacity];
+    this.recurringKeys = new String[recurringSlots];
+    this.recurringBytes = new byte[recurringSlots][];
   }
 
   /** Encodes a fragment once with {@code body} (for the parts of records that repeat). */
   static byte[] fragment(Consumer<JsonLineBuffer> body) {
-    JsonLineBuffer b = new JsonLineBuffer(OutputStream.nullOutputStream(), 256);
+    JsonLineBuffer b = new JsonLineBuffer(OutputStream.nullOutputStream(), 256, 1);
     body.accept(b);
     return Arrays.copyOf(b.buf, b.len);
   }
@@ -113,10 +124,32 @@ final class JsonLineBuffer {
   JsonLineBuffer escaped(String value) {
     int n = value.length();
     room(n * 6);
+    char[] cs = chars;
+    if (cs.length < n) {
+      cs = new char[Math.max(n, 2 * cs.length)];
+      chars = cs;
+    }
+    value.getChars(0, n, cs, 0);
     byte[] b = buf;
     int p = len;
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
+    int i = 0;
+    // the common case: ASCII that needs no escape, copied as is
+    for (; i < n; i++) {
+      char c = cs[i];
+      if (c >= 0x80 || ESCAPES[c] != 0) {
+        break;
+      }
+      b[p++] = (byte) c;
+    }
+    len = i == n ? p : escapedRest(cs, i, n, b, p);
+    return this;
+  }
+
+  /** Escapes {@code cs[from..n)} into {@code b} at {@code at}; returns the end. */
+  private static int escapedRest(char[] cs, int from, int n, byte[] b, int at) {
+    int p = at;
+    for (int i = from; i < n; i++) {
+      char c = cs[i];
       if (c < 0x80) {
         byte e = ESCAPES[c];
         if (e == 0) {
@@ -130,10 +163,8 @@ final class JsonLineBuffer {
       } else if (c < 0x800) {
         b[p++] = (byte) (0xc0 | (c >> 6));
         b[p++] = (byte) (0x80 | (c & 0x3f));
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < n
-          && Character.isLowSurrogate(value.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, value.charAt(++i));
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
+        int cp = Character.toCodePoint(c, cs[++i]);
         b[p++] = (byte) (0xf0 | (cp >> 18));
         b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
         b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
@@ -146,7 +177,37 @@ final class JsonLineBuffer {
         b[p++] = (byte) (0x80 | (c & 0x3f));
       }
     }
-    len = p;
+    return p;
+  }
+
+  /**
+   * {@code value} as a JSON string, like {@link #string}, for a value that recurs from record to
+   * record as the same instance (a constant, a session id, an address): its encoding is kept per
+   * instance in a small table and copied in while the instance recurs.
+   */
+  JsonLineBuffer recurring(String value) {
+    int slot = System.identityHashCode(value) & (recurringKeys.length - 1);
+    if (recurringKeys[slot] != value) {
+      int start = len;
+      string(value);
+      recurringKeys[slot] = value;
+      recurringBytes[slot] = Arrays.copyOfRange(buf, start, len);
+      return this;
+    }
+    return raw(recurringBytes[slot]);
+  }
+
+  /** {@code value} escaped without quotes, like {@link #escaped}, for a recurring instance. */
+  JsonLineBuffer recurringEscaped(String value) {
+    int slot = System.identityHashCode(value) & (recurringKeys.length - 1);
+    if (recurringKeys[slot] != value) {
+      return escaped(value);
+    }
+    byte[] quoted = recurringBytes[slot];
+    int n = quoted.length - 2;
+    room(n);
+    System.arraycopy(quoted, 1, buf, len, n);
+    len += n;
     return this;
   }
 

@@ -48,6 +48,7 @@ final class OktaLogWriter implements Closeable {
   private static final byte[] REASON = utf8(",\"reason\":");
   private static final byte[] TARGET = utf8("},\"target\":");
   private static final byte[] NULL = utf8("null");
+  private static final int TARGET_SLOTS = 64;
 
   /** An Okta target: app instance, policy rule or policy. */
   record Target(
@@ -70,6 +71,16 @@ final class OktaLogWriter implements Closeable {
   private final Map<String, byte[]> places = new HashMap<>();
   private final Map<List<Target>, byte[]> targetArrays = new HashMap<>();
   private final AccountFragments actors = new AccountFragments();
+  private @Nullable String lastOs;
+  private @Nullable String lastBrowser;
+  private byte[] lastClient = new byte[0];
+  private @Nullable Where lastWhere;
+  private byte[] lastPlace = new byte[0];
+
+  /** Target arrays of recent records by list instance (the simulator keeps its lists). */
+  private final @Nullable List<?>[] recentTargets = new List<?>[TARGET_SLOTS];
+
+  private final byte[][] recentTargetBytes = new byte[TARGET_SLOTS][];
 
   OktaLogWriter(OutputStream out) {
     this.out = out;
@@ -154,31 +165,40 @@ final class OktaLogWriter implements Closeable {
     if (values++ > 0) {
       buf.ascii('\n');
     }
-    buf.raw(actor(e.u())).raw(client(e.os(), e.browser())).string(e.where().ip());
+    buf.raw(actor(e.u())).raw(client(e.os(), e.browser())).recurring(e.where().ip());
     buf.raw(GEOGRAPHY).raw(place(e.where()));
     if (e.factor() == null) {
       buf.raw(NO_CREDENTIAL);
     } else {
-      buf.raw(CREDENTIAL).string(e.factor());
+      buf.raw(CREDENTIAL).recurring(e.factor());
     }
     buf.raw(AUTHENTICATION_STEP).number(e.authStep());
-    buf.raw(ROOT_SESSION).string(e.sessionId());
-    buf.raw(EXTERNAL_SESSION).string(e.sessionId());
+    buf.raw(ROOT_SESSION).recurring(e.sessionId());
+    buf.raw(EXTERNAL_SESSION).recurring(e.sessionId());
     buf.raw(e.result().equals("FAILURE") || e.result().equals("DENY") ? WARN : INFO);
-    buf.raw(REQUEST_ID).escaped(e.sessionId()).ascii('-').number(e.millis() % 100_000).ascii('"');
-    buf.raw(RISK).escaped(e.risk()).ascii('}').ascii('"');
+    buf.raw(REQUEST_ID)
+        .recurringEscaped(e.sessionId())
+        .ascii('-')
+        .number(e.millis() % 100_000)
+        .ascii('"');
+    buf.raw(RISK).recurringEscaped(e.risk()).ascii('}').ascii('"');
     if (e.factor() != null) {
-      buf.raw(FACTOR).string(e.factor());
+      buf.raw(FACTOR).recurring(e.factor());
     }
-    buf.raw(TRANSACTION).string(e.sessionId());
-    buf.raw(IP_CHAIN).string(e.where().ip());
+    buf.raw(TRANSACTION).recurring(e.sessionId());
+    buf.raw(IP_CHAIN).recurring(e.where().ip());
     buf.raw(UUID_FIELD).uuid(e.uuid());
     buf.raw(PUBLISHED);
     clock.okta(e.millis(), buf);
-    buf.raw(EVENT_TYPE).string(e.eventType());
-    buf.raw(DISPLAY_MESSAGE).string(e.displayMessage());
-    buf.raw(RESULT).string(e.result());
-    buf.raw(REASON).stringOrNull(e.reason());
+    buf.raw(EVENT_TYPE).recurring(e.eventType());
+    buf.raw(DISPLAY_MESSAGE).recurring(e.displayMessage());
+    buf.raw(RESULT).recurring(e.result());
+    buf.raw(REASON);
+    if (e.reason() == null) {
+      buf.raw(NULL);
+    } else {
+      buf.recurring(e.reason());
+    }
     buf.raw(TARGET).raw(targets(e.targets())).ascii('}');
     buf.endRecord();
   }
@@ -199,8 +219,20 @@ final class OktaLogWriter implements Closeable {
                         .raw(utf8(",\"detailEntry\":null},\"client\":{\"userAgent\":"))));
   }
 
-  /** The user agent object to {@code "ipAddress":}, per operating system and browser. */
+  /**
+   * The user agent object to {@code "ipAddress":}, per operating system and browser; the previous
+   * record's is kept by the instances of its strings (an account's records follow each other).
+   */
   private byte[] client(String os, String browser) {
+    if (os != lastOs || browser != lastBrowser) {
+      lastOs = os;
+      lastBrowser = browser;
+      lastClient = clientOf(os, browser);
+    }
+    return lastClient;
+  }
+
+  private byte[] clientOf(String os, String browser) {
     return agents.computeIfAbsent(
         new Agent(os, browser),
         k ->
@@ -218,7 +250,16 @@ final class OktaLogWriter implements Closeable {
                     + ",\"id\":null,\"ipAddress\":"));
   }
 
+  /** The geographical context, by city; the previous record's is kept by instance. */
   private byte[] place(Where where) {
+    if (where != lastWhere) {
+      lastWhere = where;
+      lastPlace = placeOfCity(where);
+    }
+    return lastPlace;
+  }
+
+  private byte[] placeOfCity(Where where) {
     return places.computeIfAbsent(
         where.city(),
         k ->
@@ -243,6 +284,10 @@ final class OktaLogWriter implements Closeable {
   private byte[] targets(List<Target> targets) {
     if (targets.isEmpty()) {
       return NULL;
+    }
+    int slot = System.identityHashCode(targets) & (TARGET_SLOTS - 1);
+    if (recentTargets[slot] == targets) {
+      return recentTargetBytes[slot];
     }
     byte[] f = targetArrays.get(targets);
     if (f == null) {
@@ -276,6 +321,8 @@ final class OktaLogWriter implements Closeable {
       }
       targetArrays.put(targets, f);
     }
+    recentTargets[slot] = targets;
+    recentTargetBytes[slot] = f;
     return f;
   }
 

@@ -56,6 +56,17 @@ final class SignInSimulator {
     "42"
   };
 
+  private static final int TARGET_SLOTS = 256;
+
+  /** Per {@link PolicyResult}: the reason a policy evaluation record gives. */
+  private static final String[] EVALUATION_REASONS = new String[PolicyResult.values().length];
+
+  static {
+    for (PolicyResult r : PolicyResult.values()) {
+      EVALUATION_REASONS[r.ordinal()] = "Sign-on policy evaluation resulted in " + oktaResult(r);
+    }
+  }
+
   private final Plan plan;
   private final Ledger ledger;
   private final SignInEvaluator entra;
@@ -85,6 +96,11 @@ final class SignInSimulator {
   private final long travelDay;
   private final long[] badPerDay;
   private final Map<Integer, Integer> fatigueRank = new HashMap<>();
+  private final @Nullable List<OktaLogWriter.Target>[] appTargets;
+  private final @Nullable List<OktaLogWriter.Target>[] targetLists = newTargetLists(TARGET_SLOTS);
+  private final @Nullable String[] targetPolicies = new String[TARGET_SLOTS];
+  private final @Nullable String[] targetRules = new String[TARGET_SLOTS];
+  private final @Nullable PlannedApp[] targetApps = new PlannedApp[TARGET_SLOTS];
 
   SignInSimulator(
       Plan plan,
@@ -116,6 +132,7 @@ final class SignInSimulator {
     }
     entraAppList = plan.apps(Source.ENTRA);
     oktaAppList = plan.apps(Source.OKTA);
+    appTargets = newTargetLists(oktaAppList.size());
     int n = users.size();
     Map<String, Integer> appOfGroup = new HashMap<>();
     List<List<Integer>> ea = new ArrayList<>();
@@ -213,6 +230,11 @@ final class SignInSimulator {
         }
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static @Nullable List<OktaLogWriter.Target>[] newTargetLists(int n) {
+    return (@Nullable List<OktaLogWriter.Target>[]) new List<?>[n];
   }
 
   private static long weekday(long epochDay) {
@@ -1049,7 +1071,34 @@ final class SignInSimulator {
     }
   }
 
+  /**
+   * The targets of a policy evaluation record: a function of the policy id, the rule id and the
+   * app, kept for the instances of the three that recur (the engines' ids are the same strings
+   * sign-in after sign-in), so that alike records share one list.
+   */
   private List<OktaLogWriter.Target> policyTargets(PolicyOutcome o, @Nullable PlannedApp app) {
+    String policy = o.policyId();
+    String rule = o.ruleId();
+    int slot =
+        (31 * (31 * System.identityHashCode(policy) + System.identityHashCode(rule))
+                + System.identityHashCode(app))
+            & (TARGET_SLOTS - 1);
+    List<OktaLogWriter.Target> kept = targetLists[slot];
+    if (kept != null
+        && targetPolicies[slot] == policy
+        && targetRules[slot] == rule
+        && targetApps[slot] == app) {
+      return kept;
+    }
+    List<OktaLogWriter.Target> fresh = newPolicyTargets(o, app);
+    targetLists[slot] = fresh;
+    targetPolicies[slot] = policy;
+    targetRules[slot] = rule;
+    targetApps[slot] = app;
+    return fresh;
+  }
+
+  private List<OktaLogWriter.Target> newPolicyTargets(PolicyOutcome o, @Nullable PlannedApp app) {
     OktaPolicy p = oktaPolicyById.get(o.policyId());
     String type = p == null ? "OKTA_SIGN_ON" : p.typeRaw();
     String rule = o.ruleId() == null ? "unknown" : o.ruleId();
@@ -1077,6 +1126,11 @@ final class SignInSimulator {
         new OktaLogWriter.Target(app.id(), "AppInstance", app.name(), app.name(), null, null),
         new OktaLogWriter.Target(
             rule, "Rule", "unknown", ruleName, type, mode == null ? "1FA" : mode));
+  }
+
+  /** The {@code outcome.reason} of a policy evaluation record. */
+  private static String evaluationReason(PolicyResult r) {
+    return EVALUATION_REASONS[r.ordinal()];
   }
 
   private static String oktaResult(PolicyResult r) {
@@ -1153,7 +1207,7 @@ final class SignInSimulator {
           where,
           os,
           oktaResult(o.result()),
-          "Sign-on policy evaluation resulted in " + oktaResult(o.result()),
+          evaluationReason(o.result()),
           policyTargets(o, null),
           s,
           0,
@@ -1234,16 +1288,21 @@ final class SignInSimulator {
           where,
           os,
           oktaResult(o.result()),
-          "Sign-on policy evaluation resulted in " + oktaResult(o.result()),
+          evaluationReason(o.result()),
           policyTargets(o, app),
           s,
           0,
           null,
           "LOW");
     }
-    List<OktaLogWriter.Target> appTarget =
-        List.of(
-            new OktaLogWriter.Target(app.id(), "AppInstance", app.name(), app.name(), null, null));
+    List<OktaLogWriter.Target> appTarget = appTargets[a];
+    if (appTarget == null) {
+      appTarget =
+          List.of(
+              new OktaLogWriter.Target(
+                  app.id(), "AppInstance", app.name(), app.name(), null, null));
+      appTargets[a] = appTarget;
+    }
     if (e.decision() == Decision.BLOCK) {
       okta(
           "app.generic.unauth_app_access_attempt",
@@ -1321,7 +1380,7 @@ final class SignInSimulator {
           attacker,
           os,
           oktaResult(o.result()),
-          "Sign-on policy evaluation resulted in " + oktaResult(o.result()),
+          evaluationReason(o.result()),
           policyTargets(o, null),
           s,
           0,

@@ -20,6 +20,7 @@ import dev.least.model.PrincipalKind;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
 import dev.least.model.TenantSnapshot;
+import dev.least.parallel.Tasks;
 import dev.least.policy.SignInEvaluator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +33,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -84,6 +87,7 @@ public final class TenantGenerator {
     BackgroundAudit audit = new BackgroundAudit(plan.users().size());
     boolean entra = options.platform().entra();
     boolean okta = options.platform().okta();
+    FutureTask<@Nullable Void> oktaDirectory = null;
     try (EntraSignInWriter entraOut =
             entra
                 ? new EntraSignInWriter(
@@ -96,6 +100,13 @@ public final class TenantGenerator {
           new SignInSimulator(
               plan, ledger, entraEngine, oktaEngine, rnd.split(), entraOut, oktaOut, audit);
       sim.run();
+      // the Okta directory files are written on a thread of their own while the logs drain and the
+      // Entra directory files are written here (the ledger is complete once the simulation ends)
+      if (okta) {
+        oktaDirectory =
+            new FutureTask<>(() -> new OktaDirectoryWriter(plan, ledger, files).write(), null);
+        Tasks.daemonThreads("least-generate-okta-directory").newThread(oktaDirectory).start();
+      }
       if (entra) {
         progress.accept("Entra policy engine: " + entraEngine);
       }
@@ -114,12 +125,12 @@ public final class TenantGenerator {
     if (entra) {
       new EntraDirectoryWriter(plan, ledger, files).write();
     }
-    if (okta) {
-      new OktaDirectoryWriter(plan, ledger, files).write();
-    }
     HrWriter.write(plan, files);
     manifest(plan, files);
     settings(plan, files);
+    if (oktaDirectory != null) {
+      Tasks.result(oktaDirectory, "writing the Okta directory files");
+    }
     audit.afterSimulation(plan, ledger);
     if (!audit.violations().isEmpty()) {
       throw new IllegalStateException(
