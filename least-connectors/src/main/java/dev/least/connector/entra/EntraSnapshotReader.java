@@ -17,12 +17,12 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads {@code entra/}: directory, roles, CA policies, named locations and sign-ins, each file as
- * the snapshot contract (shared/contracts/snapshot-format.md) lists it. Absent files are skipped.
- * Per-object files ({@code groups/{id}/members.json}, {@code
- * servicePrincipals/{id}/appRoleAssignedTo.json}) are read in folder-name order. Sign-ins are read
- * from every one of {@code auditLogs/signIns.jsonl}, {@code signIns.jsonl.gz} and {@code
- * signIns.json} that exists.
+ * Reads {@code entra/}: sign-ins (handed over first, so that on other threads they are read while
+ * the directory is), directory, roles, CA policies and named locations, each file as the snapshot
+ * contract (shared/contracts/snapshot-format.md) lists it. Absent files are skipped. Per-object
+ * files ({@code groups/{id}/members.json}, {@code servicePrincipals/{id}/appRoleAssignedTo.json})
+ * are read in folder-name order. Sign-ins are read from every one of {@code
+ * auditLogs/signIns.jsonl}, {@code signIns.jsonl.gz} and {@code signIns.json} that exists.
  */
 public final class EntraSnapshotReader implements SourceReader {
   static final String FOLDER = "entra";
@@ -33,6 +33,7 @@ public final class EntraSnapshotReader implements SourceReader {
     if (!Files.isDirectory(root)) {
       return;
     }
+    readLogs(ctx, root, acc); // first: on other threads they are read while the directory is
     each(
         ctx,
         root.resolve("users.json"),
@@ -86,6 +87,9 @@ public final class EntraSnapshotReader implements SourceReader {
         ca.resolve("namedLocations.json"),
         "namedLocations",
         n -> acc.locations().add(NamedLocationMapper.map(n)));
+  }
+
+  private static void readLogs(ReadContext ctx, Path root, SnapshotAccumulator acc) {
     Path logs = root.resolve("auditLogs");
     Path lines = logs.resolve("signIns.jsonl");
     if (Files.isRegularFile(lines)) {
