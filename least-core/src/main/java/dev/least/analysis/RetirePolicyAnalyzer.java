@@ -1,5 +1,6 @@
 package dev.least.analysis;
 
+import dev.least.model.DenseKeys;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
 import dev.least.policy.CodedEvaluation;
@@ -124,7 +125,9 @@ public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
       slotOf[k] = slot.get(cv.policyId(k));
     }
     // The evaluation reads nothing of a sign-in but its situation (the columns the resolver reads,
-    // not the time), so each distinct situation is evaluated once and counted for each sign-in.
+    // not the time; the address only as its class among the named locations), so each distinct
+    // situation is evaluated once and counted for each sign-in.
+    AddressClasses addresses = new AddressClasses(in.snapshot().locations());
     boolean memo = !asEnabled.readsSignInTime();
     SituationTable<int[]> situations = new SituationTable<>();
     for (int i = 0; i < log.size(); i++) {
@@ -134,7 +137,7 @@ public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
       int[] counts; // null: an account the directory does not know; else slot * 2 (+1 unknown)
       if (memo) {
         long a = SituationTable.keyA(log, i);
-        long b = SituationTable.keyB(log, i);
+        long b = DenseKeys.pack(addresses.of(log, i), log.countryCode(i));
         long c = SituationTable.keyC(log, i);
         long d = SituationTable.keyD(log, i);
         counts = situations.get(a, b, c, d, 0);

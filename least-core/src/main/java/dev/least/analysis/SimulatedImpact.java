@@ -2,6 +2,7 @@ package dev.least.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.least.model.DenseKeys;
 import dev.least.model.NamedLocation;
 import dev.least.model.PolicyId;
 import dev.least.model.PolicyResult;
@@ -73,6 +74,7 @@ public final class SimulatedImpact {
     // names its slot: one evaluation per sign-in tells which changes can alter it
     List<ConditionalAccessPolicy> probes = new ArrayList<>();
     List<NamedLocation> probeLocations = new ArrayList<>(in.snapshot().locations());
+    List<NamedLocation> allLocations = new ArrayList<>(in.snapshot().locations());
     SignInEvaluator entraNow = null;
     OktaSignOnEvaluator oktaNow = null;
     for (Proposal p : proposals) {
@@ -84,6 +86,7 @@ public final class SimulatedImpact {
                   in.snapshot().conditionalAccessPolicies(), in.snapshot().locations());
         }
         slots.add(entra(in, p, e, entraNow, resolver));
+        allLocations.addAll(e.addedLocations());
         Set<PolicyId> touched = e.touched();
         for (ConditionalAccessPolicy c : in.snapshot().conditionalAccessPolicies()) {
           if (touched.contains(c.id())) {
@@ -110,6 +113,7 @@ public final class SimulatedImpact {
                   l.active()));
         }
       } else if (p.change() instanceof WhatIfChange.Okta o) {
+        allLocations.addAll(o.addedLocations());
         if (oktaNow == null) {
           oktaNow = OktaSignOnEvaluator.of(in.snapshot());
         }
@@ -123,10 +127,12 @@ public final class SimulatedImpact {
       oktaBaselineNeeded |= slot.audience.any();
     }
     Marker marker = new Marker(slots, probe, oktaNow, oktaBaselineNeeded);
-    // Each distinct sign-in situation (the columns the resolver reads: all but the time) is
-    // resolved, marked and simulated once, and its result recorded for every sign-in in it, on a
-    // platform whose engines here do not read the time (Conditional Access never does; Okta's reads
-    // it only against a session's factors, and a sign-in from the log has no known session).
+    // Each distinct sign-in situation (the columns the resolver reads: all but the time, with the
+    // address as its class among the locations of every engine here) is resolved, marked and
+    // simulated once, and its result recorded for every sign-in in it, on a platform whose engines
+    // here do not read the time (Conditional Access never does; Okta's reads it only against a
+    // session's factors, and a sign-in from the log has no known session).
+    AddressClasses addresses = new AddressClasses(allLocations);
     boolean[] memo = new boolean[Source.values().length];
     memo[Source.ENTRA.ordinal()] = probe == null || !probe.readsSignInTime();
     memo[Source.OKTA.ordinal()] = oktaNow == null || !oktaNow.readsSignInTime();
@@ -152,7 +158,7 @@ public final class SimulatedImpact {
       Situation sit;
       if (memo[s]) {
         long a = SituationTable.keyA(log, i);
-        long b = SituationTable.keyB(log, i);
+        long b = DenseKeys.pack(addresses.of(log, i), log.countryCode(i));
         long c = SituationTable.keyC(log, i);
         long d = SituationTable.keyD(log, i);
         sit = situations.get(a, b, c, d, s);
