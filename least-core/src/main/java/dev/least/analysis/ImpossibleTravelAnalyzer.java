@@ -2,6 +2,7 @@ package dev.least.analysis;
 
 import dev.least.model.Account;
 import dev.least.model.AccountKind;
+import dev.least.model.DenseKeys;
 import dev.least.model.GeoPoint;
 import dev.least.model.PrincipalKind;
 import dev.least.model.SignInLog;
@@ -17,14 +18,12 @@ import dev.least.recommend.Ref;
 import dev.least.recommend.Risk;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,17 +90,23 @@ public final class ImpossibleTravelAnalyzer implements Analyzer {
     int maxKmh = in.threshold("travelMaxKmh", DEFAULT_MAX_KMH);
     int minKm = in.threshold("travelMinKm", DEFAULT_MIN_KM);
     SignInLog log = in.snapshot().signIns();
-    Map<String, int[]> byAccount = successesWithCoordinates(log);
-    Set<String> people = interactiveAccounts(log);
+    AccountTimelines byAccount =
+        AccountTimelines.of(
+            log,
+            i ->
+                log.outcome(i) == SignInOutcome.SUCCESS
+                    && log.hasCoordinates(i)
+                    && log.principalKind(i) == PrincipalKind.USER);
+    DenseKeys people = interactiveAccounts(log);
     List<Recommendation> out = new ArrayList<>();
-    for (Map.Entry<String, int[]> en : byAccount.entrySet()) {
-      int[] idx = en.getValue();
-      String account = en.getKey().substring(en.getKey().indexOf('|') + 1);
+    for (int k = 0; k < byAccount.size(); k++) {
+      String account = byAccount.accountId(k);
       Account a = in.directory().account(account);
-      if (!people.contains(en.getKey())
+      if (people.find(byAccount.packedKey(k)) < 0
           || a != null && (a.kind() == AccountKind.SERVICE || in.guardrails().protects(a))) {
         continue;
       }
+      int[] idx = byAccount.events(k);
       List<Hop> hops = hops(log, idx, maxKmh, minKm);
       if (!hops.isEmpty()) {
         out.add(recommend(log, log.source(idx[0]), account, a, hops, maxKmh));
@@ -110,37 +115,12 @@ public final class ImpossibleTravelAnalyzer implements Analyzer {
     return out;
   }
 
-  /**
-   * Per {@code platform|account}: the user's successful sign-ins with coordinates, in time order.
-   */
-  private static Map<String, int[]> successesWithCoordinates(SignInLog log) {
-    Map<String, List<Integer>> byAccount = new TreeMap<>();
-    for (int i = 0; i < log.size(); i++) {
-      if (log.outcome(i) == SignInOutcome.SUCCESS
-          && log.hasCoordinates(i)
-          && log.principalKind(i) == PrincipalKind.USER) {
-        byAccount
-            .computeIfAbsent(
-                log.source(i).folder() + "|" + log.accountId(i), k -> new ArrayList<>())
-            .add(i);
-      }
-    }
-    Map<String, int[]> out = new TreeMap<>();
-    byAccount.forEach(
-        (key, idx) -> {
-          // time order; the log's order breaks ties (the sort is stable)
-          idx.sort(Comparator.comparingLong(log::epochMillis));
-          out.put(key, idx.stream().mapToInt(Integer::intValue).toArray());
-        });
-    return out;
-  }
-
-  /** {@code platform|account} of every account with an interactive sign-in in the window. */
-  private static Set<String> interactiveAccounts(SignInLog log) {
-    Set<String> out = new java.util.HashSet<>();
+  /** (platform, account code) of every account with an interactive sign-in in the window. */
+  private static DenseKeys interactiveAccounts(SignInLog log) {
+    DenseKeys out = new DenseKeys();
     for (int i = 0; i < log.size(); i++) {
       if (log.interactive(i)) {
-        out.add(log.source(i).folder() + "|" + log.accountId(i));
+        out.id(DenseKeys.pack(log.source(i).ordinal(), log.accountCode(i)));
       }
     }
     return out;
@@ -285,16 +265,15 @@ public final class ImpossibleTravelAnalyzer implements Analyzer {
         "eventId", log.eventId(i),
         "time", Instant.ofEpochMilli(log.epochMillis(i)).toString(),
         "place", place(log, i),
-        "ip", String.valueOf(log.get(i).ip()),
+        "ip", String.valueOf(log.ip(i)),
         "latitude", log.latitude(i),
         "longitude", log.longitude(i));
   }
 
   /** "Sydney, AU", or the coordinates when the log names no city or country. */
   static String place(SignInLog log, int i) {
-    var e = log.get(i);
-    String city = e.city();
-    String country = e.country();
+    String city = log.city(i);
+    String country = log.country(i);
     if (city != null && country != null) {
       return city + ", " + country;
     }
@@ -304,7 +283,7 @@ public final class ImpossibleTravelAnalyzer implements Analyzer {
     if (country != null) {
       return country;
     }
-    return String.format(Locale.ROOT, "%.2f, %.2f", e.latitude(), e.longitude());
+    return String.format(Locale.ROOT, "%.2f, %.2f", log.latitude(i), log.longitude(i));
   }
 
   /** The time between the hop's sign-ins: "55 minutes", "3.5 hours". */

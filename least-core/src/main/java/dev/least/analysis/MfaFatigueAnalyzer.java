@@ -1,6 +1,5 @@
 package dev.least.analysis;
 
-import dev.least.model.SignInEvent;
 import dev.least.model.SignInLog;
 import dev.least.model.SignInOutcome;
 import dev.least.model.TriState;
@@ -14,12 +13,10 @@ import dev.least.recommend.Risk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code mfa_fatigue}: at least {@code fatigueMinDenials} (default 3) push prompts denied or
@@ -48,34 +45,28 @@ public final class MfaFatigueAnalyzer implements Analyzer {
     int minDenials = in.threshold("fatigueMinDenials", 3);
     long window = Duration.ofMinutes(in.threshold("fatigueWindowMinutes", 30)).toMillis();
     SignInLog log = in.snapshot().signIns();
-    // per platform|account: denials and MFA successes, as log indexes
-    Map<String, List<Integer>> byAccount = new TreeMap<>();
-    for (int i = 0; i < log.size(); i++) {
-      SignInEvent e = log.get(i);
-      if (denied(e)
-          || (e.outcome() == SignInOutcome.SUCCESS && e.mfaPerformed() == TriState.TRUE)) {
-        byAccount
-            .computeIfAbsent(e.source().folder() + "|" + e.accountId(), k -> new ArrayList<>())
-            .add(i);
-      }
-    }
+    // per platform|account: denials and MFA successes, as log indexes in time order
+    AccountTimelines byAccount =
+        AccountTimelines.of(
+            log,
+            i ->
+                denied(log, i)
+                    || (log.outcome(i) == SignInOutcome.SUCCESS
+                        && log.mfaPerformed(i) == TriState.TRUE));
     List<Recommendation> out = new ArrayList<>();
-    for (Map.Entry<String, List<Integer>> en : byAccount.entrySet()) {
-      List<Integer> idx = en.getValue();
-      idx.sort(Comparator.comparingLong(log::epochMillis));
+    for (int k = 0; k < byAccount.size(); k++) {
       List<Integer> denials = new ArrayList<>();
-      for (int i : idx) {
-        SignInEvent e = log.get(i);
-        long t = e.epochMillis();
+      for (int i : byAccount.events(k)) {
+        long t = log.epochMillis(i);
         denials.removeIf(d -> t - log.epochMillis(d) > window);
-        if (denied(e)) {
+        if (denied(log, i)) {
           denials.add(i);
           continue;
         }
         if (denials.size() < minDenials) {
           continue;
         }
-        out.add(recommend(in, en.getKey(), denials, i, log));
+        out.add(recommend(in, byAccount.key(k), denials, i, log));
         break;
       }
     }
@@ -124,15 +115,19 @@ public final class MfaFatigueAnalyzer implements Analyzer {
         Mode.ADVISORY);
   }
 
-  static boolean denied(SignInEvent e) {
-    if (e.outcome() == SignInOutcome.SUCCESS) {
+  static boolean denied(SignInLog log, int i) {
+    SignInOutcome outcome = log.outcome(i);
+    if (outcome == SignInOutcome.SUCCESS) {
       return false;
     }
-    if (e.errorCode() == 500121) {
+    if (log.errorCode(i) == 500121) {
       return true;
     }
-    String m = e.mfaMethod() == null ? "" : e.mfaMethod().toLowerCase(Locale.ROOT);
-    return e.outcome() == SignInOutcome.FAILURE
-        && (m.contains("push") || m.contains("notification"));
+    if (outcome != SignInOutcome.FAILURE) {
+      return false;
+    }
+    String method = log.mfaMethod(i);
+    String m = method == null ? "" : method.toLowerCase(Locale.ROOT);
+    return m.contains("push") || m.contains("notification");
   }
 }

@@ -1,10 +1,12 @@
 package dev.least.analysis;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.least.model.DenseKeys;
 import dev.least.model.Group;
 import dev.least.model.LoggedPolicyResult;
 import dev.least.model.PolicyResult;
 import dev.least.model.RiskLevel;
-import dev.least.model.SignInEvent;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
 import dev.least.policy.entra.ConditionalAccessPolicy;
@@ -68,29 +70,44 @@ public final class PolicyExclusionAnalyzer implements PolicyChangeAnalyzer {
     // policy -> account -> {applied, failed, risky failures}
     Map<String, Map<String, long[]>> stats = new HashMap<>();
     Map<String, List<String>> samples = new HashMap<>();
+    // per logged result list (the log interns them): its results for the policies looked at
+    DenseKeys resultSets = new DenseKeys();
+    List<List<LoggedPolicyResult>> relevantOf = new ArrayList<>();
     for (int i = 0; i < log.size(); i++) {
       if (log.source(i) != Source.ENTRA) {
         continue;
       }
-      SignInEvent e = log.get(i);
-      for (LoggedPolicyResult r : e.policyResults()) {
-        if (!enabled.containsKey(r.policyId())
-            || (r.result() != PolicyResult.SUCCESS && r.result() != PolicyResult.FAILURE)) {
-          continue;
+      int set = resultSets.id(log.resultSetCode(i));
+      if (set == relevantOf.size()) {
+        List<LoggedPolicyResult> relevant = new ArrayList<>();
+        for (LoggedPolicyResult r : log.resultSet(log.resultSetCode(i))) {
+          if (enabled.containsKey(r.policyId())
+              && (r.result() == PolicyResult.SUCCESS || r.result() == PolicyResult.FAILURE)) {
+            relevant.add(r);
+          }
         }
+        relevantOf.add(relevant);
+      }
+      List<LoggedPolicyResult> relevant = relevantOf.get(set);
+      if (relevant.isEmpty()) {
+        continue;
+      }
+      String account = requireNonNull(log.accountId(i));
+      for (LoggedPolicyResult r : relevant) {
         long[] s =
             stats
                 .computeIfAbsent(r.policyId(), k -> new HashMap<>())
-                .computeIfAbsent(e.accountId(), k -> new long[3]);
+                .computeIfAbsent(account, k -> new long[3]);
         s[0]++;
         if (r.result() == PolicyResult.FAILURE) {
           s[1]++;
-          if (e.riskLevel() == RiskLevel.MEDIUM || e.riskLevel() == RiskLevel.HIGH) {
+          RiskLevel risk = log.riskLevel(i);
+          if (risk == RiskLevel.MEDIUM || risk == RiskLevel.HIGH) {
             s[2]++;
           }
           List<String> smp = samples.computeIfAbsent(r.policyId(), k -> new ArrayList<>());
           if (smp.size() < 10) {
-            smp.add(e.eventId());
+            smp.add(log.eventId(i));
           }
         }
       }

@@ -1,5 +1,7 @@
 package dev.least.analysis;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.least.model.SignInLog;
 import dev.least.model.SignInOutcome;
 import dev.least.model.Source;
@@ -83,14 +85,13 @@ public final class RelaxMfaFrequencyAnalyzer implements PolicyChangeAnalyzer {
             || !appSet.contains(log.appId(i))) {
           continue;
         }
-        var e = log.get(i);
-        if (e.mfaPerformed() != TriState.TRUE || !e.interactive()) {
+        if (log.mfaPerformed(i) != TriState.TRUE || !log.interactive(i)) {
           continue;
         }
-        prompts.computeIfAbsent(e.accountId(), k -> new HashMap<>())
-            .computeIfAbsent(Math.floorDiv(e.epochMillis(), 86_400_000L), k -> new int[1])[0]++;
+        prompts.computeIfAbsent(requireNonNull(log.accountId(i)), k -> new HashMap<>())
+            .computeIfAbsent(Math.floorDiv(log.epochMillis(i), 86_400_000L), k -> new int[1])[0]++;
         if (samples.size() < 10) {
-          samples.add(e.eventId());
+          samples.add(log.eventId(i));
         }
       }
       List<String> heavy = new ArrayList<>();

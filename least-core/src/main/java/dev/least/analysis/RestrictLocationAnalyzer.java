@@ -1,5 +1,6 @@
 package dev.least.analysis;
 
+import dev.least.model.DenseKeys;
 import dev.least.model.SignInLog;
 import dev.least.model.SignInOutcome;
 import dev.least.model.Source;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code restrict_location}: sign-in attempts (a password spray, say) from a country from which no
@@ -58,25 +60,36 @@ public final class RestrictLocationAnalyzer implements PolicyChangeAnalyzer {
     int minAccounts = in.threshold("restrictMinAccounts", 5);
     SignInLog log = in.snapshot().signIns();
     Map<String, Tally> tallies = new TreeMap<>();
+    // the tally of each (platform, logged country) met so far, null when the country has no code
+    DenseKeys places = new DenseKeys();
+    List<@Nullable Tally> tallyOf = new ArrayList<>();
     for (int i = 0; i < log.size(); i++) {
-      String code = CountryCodes.code(log.country(i));
-      if (code == null) {
+      int place = places.id(DenseKeys.pack(log.source(i).ordinal(), log.countryCode(i)));
+      if (place == tallyOf.size()) {
+        String code = CountryCodes.code(log.country(i));
+        tallyOf.add(
+            code == null
+                ? null
+                : tallies.computeIfAbsent(log.source(i).folder() + "|" + code, k -> new Tally()));
+      }
+      Tally t = tallyOf.get(place);
+      if (t == null) {
         continue;
       }
-      Tally t = tallies.computeIfAbsent(log.source(i).folder() + "|" + code, k -> new Tally());
       t.attempts++;
       if (log.outcome(i) == SignInOutcome.SUCCESS) {
         t.successes++;
       }
-      String acct = log.accountId(i);
+      String acct = log.string(log.accountCode(i));
       if (acct != null) {
         t.accounts.add(acct);
       }
       if (t.samples.size() < 10) {
         t.samples.add(i);
       }
-      t.from = Math.min(t.from, log.epochMillis(i));
-      t.to = Math.max(t.to, log.epochMillis(i));
+      long time = log.epochMillis(i);
+      t.from = Math.min(t.from, time);
+      t.to = Math.max(t.to, time);
     }
     List<Proposal> out = new ArrayList<>();
     for (Map.Entry<String, Tally> e : tallies.entrySet()) {

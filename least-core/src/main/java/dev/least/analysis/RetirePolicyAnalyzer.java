@@ -1,10 +1,9 @@
 package dev.least.analysis;
 
-import dev.least.model.SignInEvent;
+import dev.least.model.DenseKeys;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
-import dev.least.policy.Evaluation;
-import dev.least.policy.PolicyOutcome;
+import dev.least.policy.CodedEvaluation;
 import dev.least.policy.entra.ConditionalAccessEvaluator;
 import dev.least.policy.entra.ConditionalAccessPolicy;
 import dev.least.policy.entra.PolicyChange;
@@ -20,9 +19,11 @@ import dev.least.recommend.RecommendationType;
 import dev.least.recommend.Ref;
 import dev.least.recommend.Risk;
 import dev.least.replay.SignInFactsResolver;
+import dev.least.replay.SituationTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -118,23 +119,50 @@ public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
     long[] notEvaluableOf = new long[candidates.size()];
     long from = Long.MAX_VALUE;
     long to = Long.MIN_VALUE;
+    CodedEvaluation cv = asEnabled.newCodedEvaluation();
+    int[] slotOf = new int[cv.size()]; // evaluated policy index -> candidate slot
+    for (int k = 0; k < slotOf.length; k++) {
+      slotOf[k] = slot.get(cv.policyId(k));
+    }
+    // The evaluation reads nothing of a sign-in but its situation (the columns the resolver reads,
+    // not the time; the address only as its class among the named locations), so each distinct
+    // situation is evaluated once and counted for each sign-in.
+    AddressClasses addresses = new AddressClasses(in.snapshot().locations());
+    boolean memo = !asEnabled.readsSignInTime();
+    SituationTable<int[]> situations = new SituationTable<>();
     for (int i = 0; i < log.size(); i++) {
       if (log.source(i) != Source.ENTRA) {
         continue;
       }
-      SignInEvent e = log.get(i);
-      if (!resolver.knows(e)) {
+      int[] counts; // null: an account the directory does not know; else slot * 2 (+1 unknown)
+      if (memo) {
+        long a = SituationTable.keyA(log, i);
+        long b = DenseKeys.pack(addresses.of(log, i), log.countryCode(i));
+        long c = SituationTable.keyC(log, i);
+        long d = SituationTable.keyD(log, i);
+        counts = situations.get(a, b, c, d, 0);
+        if (counts == null) {
+          if (situations.size() >= SITUATION_LIMIT) {
+            situations.clear();
+          }
+          counts = evaluate(log, i, resolver, cv, slotOf);
+          situations.put(a, b, c, d, 0, counts);
+        }
+      } else {
+        counts = evaluate(log, i, resolver, cv, slotOf);
+      }
+      if (counts == UNKNOWN_ACCOUNT) {
         continue;
       }
-      Evaluation ev = asEnabled.evaluate(resolver.resolve(e));
       evaluated++;
-      from = Math.min(from, e.epochMillis());
-      to = Math.max(to, e.epochMillis());
-      for (PolicyOutcome o : ev.outcomes()) {
-        switch (o.result()) {
-          case SUCCESS, FAILURE -> hitsOf[slot.get(o.policyId())]++;
-          case UNKNOWN -> notEvaluableOf[slot.get(o.policyId())]++;
-          default -> {}
+      long time = log.epochMillis(i);
+      from = Math.min(from, time);
+      to = Math.max(to, time);
+      for (int x : counts) {
+        if ((x & 1) == 0) {
+          hitsOf[x >>> 1]++;
+        } else {
+          notEvaluableOf[x >>> 1]++;
         }
       }
     }
@@ -186,6 +214,37 @@ public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
               WhatIfChange.Entra.of(new PolicyChange.Deleted(p.id()))));
     }
     return out;
+  }
+
+  /** Entra situations kept at once before the table starts over (bounds its memory). */
+  private static final int SITUATION_LIMIT = 1 << 20;
+
+  /** What {@link #evaluate} answers for a sign-in whose account the directory does not know. */
+  private static final int[] UNKNOWN_ACCOUNT = new int[0];
+
+  /**
+   * Evaluates sign-in {@code i} with every candidate as if enabled: per candidate that applies
+   * ({@code SUCCESS}/{@code FAILURE}) {@code slot * 2}, per candidate not evaluable ({@code
+   * UNKNOWN}) {@code slot * 2 + 1}; {@link #UNKNOWN_ACCOUNT} when the directory does not know the
+   * account.
+   */
+  private static int[] evaluate(
+      SignInLog log, int i, SignInFactsResolver resolver, CodedEvaluation cv, int[] slotOf) {
+    String account = log.accountId(i);
+    if (account == null || !resolver.knows(account)) {
+      return UNKNOWN_ACCOUNT;
+    }
+    cv.evaluate(resolver.resolve(log, i));
+    int[] out = new int[slotOf.length];
+    int n = 0;
+    for (int k = 0; k < slotOf.length; k++) {
+      switch (cv.result(k)) {
+        case SUCCESS, FAILURE -> out[n++] = slotOf[k] * 2;
+        case UNKNOWN -> out[n++] = slotOf[k] * 2 + 1;
+        default -> {}
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /**

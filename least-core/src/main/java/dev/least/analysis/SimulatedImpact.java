@@ -2,11 +2,14 @@ package dev.least.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.least.model.DenseKeys;
 import dev.least.model.NamedLocation;
 import dev.least.model.PolicyId;
-import dev.least.model.SignInEvent;
+import dev.least.model.PolicyResult;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
+import dev.least.policy.CodedEvaluation;
+import dev.least.policy.CodedSignInEvaluator;
 import dev.least.policy.PolicyOutcome;
 import dev.least.policy.SignInEvaluator;
 import dev.least.policy.SignInFacts;
@@ -71,6 +74,7 @@ public final class SimulatedImpact {
     // names its slot: one evaluation per sign-in tells which changes can alter it
     List<ConditionalAccessPolicy> probes = new ArrayList<>();
     List<NamedLocation> probeLocations = new ArrayList<>(in.snapshot().locations());
+    List<NamedLocation> allLocations = new ArrayList<>(in.snapshot().locations());
     SignInEvaluator entraNow = null;
     OktaSignOnEvaluator oktaNow = null;
     for (Proposal p : proposals) {
@@ -82,6 +86,7 @@ public final class SimulatedImpact {
                   in.snapshot().conditionalAccessPolicies(), in.snapshot().locations());
         }
         slots.add(entra(in, p, e, entraNow, resolver));
+        allLocations.addAll(e.addedLocations());
         Set<PolicyId> touched = e.touched();
         for (ConditionalAccessPolicy c : in.snapshot().conditionalAccessPolicies()) {
           if (touched.contains(c.id())) {
@@ -108,6 +113,7 @@ public final class SimulatedImpact {
                   l.active()));
         }
       } else if (p.change() instanceof WhatIfChange.Okta o) {
+        allLocations.addAll(o.addedLocations());
         if (oktaNow == null) {
           oktaNow = OktaSignOnEvaluator.of(in.snapshot());
         }
@@ -120,15 +126,24 @@ public final class SimulatedImpact {
     for (Slot slot : slots) {
       oktaBaselineNeeded |= slot.audience.any();
     }
-    boolean[] marked = new boolean[slots.size()];
+    Marker marker = new Marker(slots, probe, oktaNow, oktaBaselineNeeded);
+    // Each distinct sign-in situation (the columns the resolver reads: all but the time, with the
+    // address as its class among the locations of every engine here) is resolved, marked and
+    // simulated once, and its result recorded for every sign-in in it, on a platform whose engines
+    // here do not read the time (Conditional Access never does; Okta's reads it only against a
+    // session's factors, and a sign-in from the log has no known session).
+    AddressClasses addresses = new AddressClasses(allLocations);
+    boolean[] memo = new boolean[Source.values().length];
+    memo[Source.ENTRA.ordinal()] = probe == null || !probe.readsSignInTime();
+    memo[Source.OKTA.ordinal()] = oktaNow == null || !oktaNow.readsSignInTime();
+    for (Slot slot : slots) {
+      memo[slot.platform.ordinal()] &= !slot.readsSignInTime;
+    }
     long[] from = new long[Source.values().length];
     long[] to = new long[Source.values().length];
     long[] replayed = new long[Source.values().length];
     Arrays.fill(from, Long.MAX_VALUE);
     Arrays.fill(to, Long.MIN_VALUE);
-    // Entra sign-ins: every engine involved is a ConditionalAccessEvaluator, which reads nothing of
-    // a sign-in but its situation (the columns the resolver reads, not the time), so each distinct
-    // situation is evaluated once and its result recorded for every sign-in in it.
     SituationTable<Situation> situations = new SituationTable<>();
     for (int i = 0; i < log.size(); i++) {
       Source src = log.source(i);
@@ -137,50 +152,36 @@ public final class SimulatedImpact {
       }
       int s = src.ordinal();
       replayed[s]++;
-      from[s] = Math.min(from[s], log.epochMillis(i));
-      to[s] = Math.max(to[s], log.epochMillis(i));
-      if (src == Source.ENTRA) {
+      long time = log.epochMillis(i);
+      from[s] = Math.min(from[s], time);
+      to[s] = Math.max(to[s], time);
+      Situation sit;
+      if (memo[s]) {
         long a = SituationTable.keyA(log, i);
-        long b = SituationTable.keyB(log, i);
+        long b = DenseKeys.pack(addresses.of(log, i), log.countryCode(i));
         long c = SituationTable.keyC(log, i);
         long d = SituationTable.keyD(log, i);
-        Situation sit = situations.get(a, b, c, d, 0);
+        sit = situations.get(a, b, c, d, s);
         if (sit == null) {
           if (situations.size() >= SITUATION_LIMIT) {
             situations.clear();
           }
-          SignInFacts facts = resolver.resolve(log.get(i));
-          mark(src, facts, slots, probe, null, false, marked);
-          int n = 0;
-          for (boolean m : marked) {
-            n += m ? 1 : 0;
-          }
-          int[] hit = new int[n];
-          List<Set<Simulation.Change>> changes = new ArrayList<>(n);
-          for (int k = 0, j = 0; k < slots.size(); k++) {
-            if (marked[k]) {
-              hit[j++] = k;
-              changes.add(slots.get(k).simulation.changes(facts));
-            }
-          }
-          sit = new Situation(hit, changes);
-          situations.put(a, b, c, d, 0, sit);
+          sit = marker.situation(src, resolver.resolve(log, i));
+          situations.put(a, b, c, d, s, sit);
         }
-        for (int j = 0; j < sit.slots.length; j++) {
-          Simulation sim = slots.get(sit.slots[j]).simulation;
-          Set<Simulation.Change> diff = sit.changes.get(j);
-          String id = !diff.isEmpty() && sim.wantsSample(diff) ? log.eventId(i) : null;
-          sim.record(diff, id, requireNonNull(log.accountId(i)), log.appId(i));
-        }
+      } else {
+        sit = marker.situation(src, resolver.resolve(log, i));
+      }
+      if (sit.slots.length == 0) {
         continue;
       }
-      SignInEvent event = log.get(i);
-      SignInFacts facts = resolver.resolve(event);
-      mark(src, facts, slots, probe, oktaNow, oktaBaselineNeeded, marked);
-      for (int k = 0; k < slots.size(); k++) {
-        if (marked[k]) {
-          slots.get(k).simulation.record(event);
-        }
+      String account = requireNonNull(log.accountId(i));
+      String app = log.appId(i);
+      for (int j = 0; j < sit.slots.length; j++) {
+        Simulation sim = slots.get(sit.slots[j]).simulation;
+        Set<Simulation.Change> diff = sit.changes.get(j);
+        String id = !diff.isEmpty() && sim.wantsSample(diff) ? log.eventId(i) : null;
+        sim.record(diff, id, account, app);
       }
     }
     List<Recommendation> out = new ArrayList<>();
@@ -203,48 +204,96 @@ public final class SimulatedImpact {
   /** What the change slots make of one Entra sign-in situation: the slots it reaches, and how. */
   private record Situation(int[] slots, List<Set<Simulation.Change>> changes) {}
 
-  /** Marks the slots whose change can alter a sign-in with these facts from {@code src}. */
-  private static void mark(
-      Source src,
-      SignInFacts facts,
-      List<Slot> slots,
-      @Nullable ConditionalAccessEvaluator probe,
-      @Nullable OktaSignOnEvaluator oktaNow,
-      boolean oktaBaselineNeeded,
-      boolean[] marked) {
-    Arrays.fill(marked, false);
-    if (src == Source.ENTRA && probe != null) {
-      for (PolicyOutcome o : probe.evaluate(facts).outcomes()) {
-        if (applies(o)) {
-          marked[slotOf(o.policyId())] = true;
+  /**
+   * Which slots' changes can alter a sign-in, and how: the probe (every touched Entra policy as if
+   * enabled) and the Okta baseline tell which slots a sign-in reaches, and each reached slot's
+   * simulation says what its change does to it.
+   */
+  private static final class Marker {
+    private static final Situation NONE = new Situation(new int[0], List.of());
+    private final List<Slot> slots;
+    private final @Nullable CodedEvaluation probe;
+    private final int[] probeSlot; // probe policy index -> slot
+    private final @Nullable OktaSignOnEvaluator oktaNow;
+    private final boolean oktaBaselineNeeded;
+    private final boolean[] marked;
+
+    Marker(
+        List<Slot> slots,
+        @Nullable ConditionalAccessEvaluator probe,
+        @Nullable OktaSignOnEvaluator oktaNow,
+        boolean oktaBaselineNeeded) {
+      this.slots = slots;
+      this.probe = probe == null ? null : probe.newCodedEvaluation();
+      this.probeSlot = new int[this.probe == null ? 0 : this.probe.size()];
+      for (int k = 0; k < probeSlot.length; k++) {
+        probeSlot[k] = slotOf(requireNonNull(this.probe).policyId(k));
+      }
+      this.oktaNow = oktaNow;
+      this.oktaBaselineNeeded = oktaBaselineNeeded;
+      this.marked = new boolean[slots.size()];
+    }
+
+    /** The slots a sign-in with these facts from {@code src} reaches, with their differences. */
+    Situation situation(Source src, SignInFacts facts) {
+      mark(src, facts);
+      int n = 0;
+      for (boolean m : marked) {
+        n += m ? 1 : 0;
+      }
+      if (n == 0) {
+        return NONE;
+      }
+      int[] hit = new int[n];
+      List<Set<Simulation.Change>> changes = new ArrayList<>(n);
+      for (int k = 0, j = 0; k < slots.size(); k++) {
+        if (marked[k]) {
+          hit[j++] = k;
+          changes.add(slots.get(k).simulation.changes(facts));
         }
       }
+      return new Situation(hit, changes);
     }
-    if (src == Source.OKTA && oktaBaselineNeeded && oktaNow != null && reaches(slots, facts)) {
-      for (PolicyOutcome o : oktaNow.evaluate(facts).outcomes()) {
-        for (int k = 0; k < slots.size(); k++) {
-          if (slots.get(k).touchedOkta.contains(o.policyId())) {
-            marked[k] = true;
+
+    /** Marks the slots whose change can alter a sign-in with these facts from {@code src}. */
+    private void mark(Source src, SignInFacts facts) {
+      Arrays.fill(marked, false);
+      CodedEvaluation p = probe;
+      if (src == Source.ENTRA && p != null) {
+        p.evaluate(facts);
+        for (int k = 0; k < probeSlot.length; k++) {
+          if (applies(p.result(k))) {
+            marked[probeSlot[k]] = true;
           }
         }
       }
-    }
-    String country = null;
-    IpAddress ip = null;
-    boolean placed = false;
-    for (int k = 0; k < slots.size(); k++) {
-      Slot slot = slots.get(k);
-      if (slot.platform != src) {
-        marked[k] = false;
-        continue;
-      }
-      if (!marked[k] && !slot.added.isEmpty()) {
-        if (!placed) {
-          country = CountryCodes.code(facts.country());
-          ip = facts.ip() == null ? null : IpAddress.parse(facts.ip()).orElse(null);
-          placed = true;
+      OktaSignOnEvaluator okta = oktaNow;
+      if (src == Source.OKTA && oktaBaselineNeeded && okta != null && reaches(slots, facts)) {
+        for (PolicyOutcome o : okta.evaluate(facts).outcomes()) {
+          for (int k = 0; k < slots.size(); k++) {
+            if (slots.get(k).touchedOkta.contains(o.policyId())) {
+              marked[k] = true;
+            }
+          }
         }
-        marked[k] = slot.added.contains(country, ip);
+      }
+      String country = null;
+      IpAddress ip = null;
+      boolean placed = false;
+      for (int k = 0; k < slots.size(); k++) {
+        Slot slot = slots.get(k);
+        if (slot.platform != src) {
+          marked[k] = false;
+          continue;
+        }
+        if (!marked[k] && !slot.added.isEmpty()) {
+          if (!placed) {
+            country = CountryCodes.code(facts.country());
+            ip = facts.ip() == null ? null : IpAddress.parse(facts.ip()).orElse(null);
+            placed = true;
+          }
+          marked[k] = slot.added.contains(country, ip);
+        }
       }
     }
   }
@@ -308,21 +357,36 @@ public final class SimulatedImpact {
     final AddedLocations added;
     final Set<String> touchedOkta;
     final Audience audience;
+    final boolean readsSignInTime; // either engine may read the sign-in's time
 
     Slot(
         Proposal proposal,
         Source platform,
-        Simulation simulation,
+        SignInEvaluator baseline,
+        SignInEvaluator candidate,
+        SignInFactsResolver resolver,
         AddedLocations added,
         Set<String> touchedOkta,
         Audience audience) {
       this.proposal = proposal;
       this.platform = platform;
-      this.simulation = simulation;
+      this.simulation = new Simulation(baseline, candidate, resolver, Integer.MAX_VALUE);
       this.added = added;
       this.touchedOkta = touchedOkta;
       this.audience = audience;
+      this.readsSignInTime = readsSignInTime(baseline) || readsSignInTime(candidate);
     }
+  }
+
+  /** Whether an engine's result may depend on the sign-in's time (true unless it says not). */
+  private static boolean readsSignInTime(SignInEvaluator e) {
+    if (e instanceof CodedSignInEvaluator c) {
+      return c.readsSignInTime();
+    }
+    if (e instanceof OktaSignOnEvaluator o) {
+      return o.readsSignInTime();
+    }
+    return true;
   }
 
   private static Slot entra(
@@ -339,7 +403,9 @@ public final class SimulatedImpact {
     return new Slot(
         p,
         Source.ENTRA,
-        new Simulation(baseline, candidate, resolver, Integer.MAX_VALUE),
+        baseline,
+        candidate,
+        resolver,
         new AddedLocations(change.addedLocations()),
         Set.of(),
         Audience.NONE);
@@ -362,7 +428,9 @@ public final class SimulatedImpact {
     return new Slot(
         p,
         Source.OKTA,
-        new Simulation(baseline, candidate, resolver, Integer.MAX_VALUE),
+        baseline,
+        candidate,
+        resolver,
         new AddedLocations(change.addedLocations()),
         change.touched(),
         Audience.of(in, change.touched()));
@@ -442,8 +510,8 @@ public final class SimulatedImpact {
   }
 
   /** Whether a policy evaluated as enabled applies (or may apply: not evaluable). */
-  private static boolean applies(PolicyOutcome o) {
-    return switch (o.result()) {
+  private static boolean applies(PolicyResult r) {
+    return switch (r) {
       case NOT_APPLIED, NOT_ENABLED, REPORT_ONLY_NOT_APPLIED -> false;
       default -> true;
     };

@@ -1,5 +1,8 @@
 package dev.least.analysis;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.least.model.DenseKeys;
 import dev.least.model.LocationKind;
 import dev.least.model.NamedLocation;
 import dev.least.model.SignInLog;
@@ -18,6 +21,7 @@ import dev.least.recommend.Ref;
 import dev.least.recommend.Risk;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +42,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TrustedLocationAnalyzer implements PolicyChangeAnalyzer {
   private static final class Tally {
-    final Set<String> users = new TreeSet<>();
-    final Set<Long> days = new HashSet<>();
+    final Set<String> users = new HashSet<>();
+    final BitSet days = new BitSet(); // UTC days since the log's first
+
     long signIns;
     final List<Integer> samples = new ArrayList<>();
     long from = Long.MAX_VALUE;
@@ -64,32 +69,42 @@ public final class TrustedLocationAnalyzer implements PolicyChangeAnalyzer {
     int minDays = in.threshold("trustedMinDays", 3);
     SignInLog log = in.snapshot().signIns();
     Map<String, Tally> bySubnet = new TreeMap<>();
+    long firstDay = Math.floorDiv(log.minEpochMillis(), 86_400_000L);
+    // the tally of each (platform, address) met so far, null when the address is no IPv4 address
+    DenseKeys addresses = new DenseKeys();
+    List<@Nullable Tally> tallyOf = new ArrayList<>();
     for (int i = 0; i < log.size(); i++) {
-      if (log.outcome(i) != SignInOutcome.SUCCESS) {
+      if (log.outcome(i) != SignInOutcome.SUCCESS
+          || log.mfaPerformed(i) != TriState.TRUE
+          || log.ipCode(i) < 0) {
         continue;
       }
-      var e = log.get(i);
-      if (e.mfaPerformed() != TriState.TRUE || e.ip() == null) {
+      int address = addresses.id(DenseKeys.pack(log.source(i).ordinal(), log.ipCode(i)));
+      if (address == tallyOf.size()) {
+        String cidr = slash24(requireNonNull(log.ip(i)));
+        tallyOf.add(
+            cidr == null
+                ? null
+                : bySubnet.computeIfAbsent(log.source(i).folder() + "|" + cidr, k -> new Tally()));
+      }
+      Tally t = tallyOf.get(address);
+      if (t == null) {
         continue;
       }
-      String cidr = slash24(e.ip());
-      if (cidr == null) {
-        continue;
-      }
-      Tally t = bySubnet.computeIfAbsent(e.source().folder() + "|" + cidr, k -> new Tally());
-      t.users.add(e.accountId());
-      t.days.add(Math.floorDiv(e.epochMillis(), 86_400_000L));
+      long time = log.epochMillis(i);
+      t.users.add(requireNonNull(log.string(log.accountCode(i))));
+      t.days.set(Math.toIntExact(Math.floorDiv(time, 86_400_000L) - firstDay));
       t.signIns++;
       if (t.samples.size() < 10) {
         t.samples.add(i);
       }
-      t.from = Math.min(t.from, e.epochMillis());
-      t.to = Math.max(t.to, e.epochMillis());
+      t.from = Math.min(t.from, time);
+      t.to = Math.max(t.to, time);
     }
     List<Proposal> out = new ArrayList<>();
     for (Map.Entry<String, Tally> en : bySubnet.entrySet()) {
       Tally t = en.getValue();
-      if (t.users.size() < minUsers || t.days.size() < minDays) {
+      if (t.users.size() < minUsers || t.days.cardinality() < minDays) {
         continue;
       }
       String platform = en.getKey().substring(0, en.getKey().indexOf('|'));
@@ -99,7 +114,7 @@ public final class TrustedLocationAnalyzer implements PolicyChangeAnalyzer {
         continue;
       }
       List<Ref> subjects = new ArrayList<>();
-      for (String u : t.users) {
+      for (String u : new TreeSet<>(t.users)) {
         var a = in.directory().account(u);
         subjects.add(new Ref("user", u, a == null ? null : a.login()));
       }
@@ -132,7 +147,7 @@ public final class TrustedLocationAnalyzer implements PolicyChangeAnalyzer {
                               "#microsoft.graph.iPv4CidrRange",
                               "cidrAddress",
                               cidr))));
-      boolean strong = t.users.size() >= 10 && t.days.size() >= 5;
+      boolean strong = t.users.size() >= 10 && t.days.cardinality() >= 5;
       String id = Recommendation.stableId(type(), platform, target, List.of());
       NamedLocation created =
           ProposedPolicies.network(ProposedPolicies.idFor(id), src, "Trusted " + cidr, cidr);
@@ -161,7 +176,7 @@ public final class TrustedLocationAnalyzer implements PolicyChangeAnalyzer {
                       + " accounts completed MFA from "
                       + cidr
                       + " on "
-                      + t.days.size()
+                      + t.days.cardinality()
                       + " days ("
                       + t.signIns
                       + " sign-ins); no named location or zone contains it",
@@ -174,7 +189,7 @@ public final class TrustedLocationAnalyzer implements PolicyChangeAnalyzer {
                           Instant.ofEpochMilli(t.from),
                           Instant.ofEpochMilli(t.to)),
                       Evidence.count("distinct accounts", t.users.size()),
-                      Evidence.count("distinct days", t.days.size())),
+                      Evidence.count("distinct days", t.days.cardinality())),
                   Mode.ADVISORY),
               change));
     }

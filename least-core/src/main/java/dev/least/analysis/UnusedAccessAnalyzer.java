@@ -50,7 +50,7 @@ public final class UnusedAccessAnalyzer implements Analyzer {
   public List<Recommendation> analyze(AnalysisInput in) {
     int days = in.threshold("unusedAccessDays", DEFAULT_UNUSED_DAYS);
     List<Recommendation> out = new ArrayList<>();
-    for (ReviewItem item : new AccessReview(in.snapshot(), days).items()) {
+    for (ReviewItem item : new AccessReview(in.snapshot(), days).items(Suggestion.REVOKE)) {
       if (item.suggestion() != Suggestion.REVOKE
           || "terminated".equals(item.hrStatus())
           || !"direct".equals(item.grantedVia())

@@ -161,6 +161,16 @@ public final class SignInLog {
     return strings.get(country[i >>> CHUNK_BITS][i & MASK]);
   }
 
+  public @Nullable String city(int i) {
+    check(i);
+    return strings.get(city[i >>> CHUNK_BITS][i & MASK]);
+  }
+
+  public @Nullable String ip(int i) {
+    check(i);
+    return strings.get(ip[i >>> CHUNK_BITS][i & MASK]);
+  }
+
   public @Nullable String appId(int i) {
     check(i);
     return strings.get(appId[i >>> CHUNK_BITS][i & MASK]);
@@ -239,6 +249,37 @@ public final class SignInLog {
   public int deviceCode(int i) {
     check(i);
     return device[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  /** Entra {@code status.errorCode}; 0 for success and for Okta events. */
+  public int errorCode(int i) {
+    check(i);
+    return errorCode[i >>> CHUNK_BITS][i & MASK];
+  }
+
+  public @Nullable String mfaMethod(int i) {
+    check(i);
+    return strings.get(mfaMethod[i >>> CHUNK_BITS][i & MASK]);
+  }
+
+  /** The device platform as logged. */
+  public @Nullable String devicePlatform(int i) {
+    check(i);
+    return strings.get(platform[i >>> CHUNK_BITS][i & MASK]);
+  }
+
+  /** The logged device id ("" for Entra's unregistered device), as {@link #get(int)} gives it. */
+  public @Nullable String deviceId(int i) {
+    check(i);
+    int d = device[i >>> CHUNK_BITS][i & MASK];
+    return d < 0 ? null : strings.get((int) stringPairs.first(d));
+  }
+
+  /** The logged device trust type, as {@link #get(int)} gives it. */
+  public @Nullable String deviceTrustType(int i) {
+    check(i);
+    int d = device[i >>> CHUNK_BITS][i & MASK];
+    return d < 0 ? null : strings.get((int) stringPairs.second(d));
   }
 
   public RiskLevel riskLevel(int i) {

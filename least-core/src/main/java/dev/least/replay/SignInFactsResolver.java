@@ -2,8 +2,11 @@ package dev.least.replay;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.least.model.ClientAppType;
+import dev.least.model.PrincipalKind;
 import dev.least.model.RiskLevel;
 import dev.least.model.SignInEvent;
+import dev.least.model.SignInLog;
 import dev.least.model.TriState;
 import dev.least.policy.SignInFacts;
 import java.util.Locale;
@@ -44,28 +47,95 @@ public final class SignInFactsResolver {
     return directory.account(event.accountId()) != null;
   }
 
+  /** Whether the directory knows the account (else groups and roles are empty). */
+  public boolean knows(String accountId) {
+    return directory.account(accountId) != null;
+  }
+
   public SignInFacts resolve(SignInEvent e) {
-    String account = e.accountId();
-    return new SignInFacts(
-        account,
+    return facts(
+        e.accountId(),
         e.principalKind(),
-        directory.isGuest(account),
-        directory.groupsOf(account),
-        directory.conditionalAccessRolesOf(account),
         e.appId(),
         e.clientApp(),
-        platform(e.devicePlatform()),
+        e.devicePlatform(),
         e.ip(),
         e.country(),
         e.riskLevel(),
-        RiskLevel.UNKNOWN,
         e.deviceCompliant(),
         e.deviceManaged(),
-        mfaSatisfied(e),
+        mfaSatisfied(e.mfaMethod(), e.mfaPerformed()),
         e.interactive(),
         e.epochMillis(),
-        deviceId(e),
-        trustType(e.deviceTrustType()),
+        deviceId(e.deviceId(), e.deviceManaged(), e.deviceCompliant()),
+        e.deviceTrustType());
+  }
+
+  /**
+   * The facts of event {@code i} of a log, equal to {@code resolve(log.get(i))} without building
+   * the event (its id, its policy results and the columns the facts do not read).
+   */
+  public SignInFacts resolve(SignInLog log, int i) {
+    String account = log.accountId(i);
+    if (account == null) {
+      throw new IllegalStateException("event " + i + " has no account id");
+    }
+    TriState managed = log.deviceManaged(i);
+    TriState compliant = log.deviceCompliant(i);
+    return facts(
+        account,
+        log.principalKind(i),
+        log.appId(i),
+        log.clientApp(i),
+        log.devicePlatform(i),
+        log.ip(i),
+        log.country(i),
+        log.riskLevel(i),
+        compliant,
+        managed,
+        mfaSatisfied(log.mfaMethod(i), log.mfaPerformed(i)),
+        log.interactive(i),
+        log.epochMillis(i),
+        deviceId(log.deviceId(i), managed, compliant),
+        log.deviceTrustType(i));
+  }
+
+  private SignInFacts facts(
+      String account,
+      PrincipalKind principalKind,
+      @Nullable String appId,
+      ClientAppType clientApp,
+      @Nullable String devicePlatform,
+      @Nullable String ip,
+      @Nullable String country,
+      RiskLevel riskLevel,
+      TriState deviceCompliant,
+      TriState deviceManaged,
+      TriState mfaSatisfied,
+      boolean interactive,
+      long epochMillis,
+      @Nullable String deviceId,
+      @Nullable String deviceTrustType) {
+    return new SignInFacts(
+        account,
+        principalKind,
+        directory.isGuest(account),
+        directory.groupsOf(account),
+        directory.conditionalAccessRolesOf(account),
+        appId,
+        clientApp,
+        platform(devicePlatform),
+        ip,
+        country,
+        riskLevel,
+        RiskLevel.UNKNOWN,
+        deviceCompliant,
+        deviceManaged,
+        mfaSatisfied,
+        interactive,
+        epochMillis,
+        deviceId,
+        trustType(deviceTrustType),
         null,
         Set.of(),
         null,
@@ -78,11 +148,14 @@ public final class SignInFactsResolver {
    * performed; it is unsatisfied when the log says MFA was not performed; otherwise unknown.
    */
   static TriState mfaSatisfied(SignInEvent e) {
-    String method = e.mfaMethod();
-    if ((method != null && !method.isBlank()) || e.mfaPerformed() == TriState.TRUE) {
+    return mfaSatisfied(e.mfaMethod(), e.mfaPerformed());
+  }
+
+  private static TriState mfaSatisfied(@Nullable String method, TriState performed) {
+    if ((method != null && !method.isBlank()) || performed == TriState.TRUE) {
       return TriState.TRUE;
     }
-    return e.mfaPerformed() == TriState.FALSE ? TriState.FALSE : TriState.UNKNOWN;
+    return performed == TriState.FALSE ? TriState.FALSE : TriState.UNKNOWN;
   }
 
   /**
@@ -91,10 +164,12 @@ public final class SignInFactsResolver {
    * managed or compliant), so the device is unknown (null) rather than unregistered.
    */
   static @Nullable String deviceId(SignInEvent e) {
-    String id = e.deviceId();
-    if (id != null
-        && id.isEmpty()
-        && (e.deviceManaged() == TriState.TRUE || e.deviceCompliant() == TriState.TRUE)) {
+    return deviceId(e.deviceId(), e.deviceManaged(), e.deviceCompliant());
+  }
+
+  private static @Nullable String deviceId(
+      @Nullable String id, TriState managed, TriState compliant) {
+    if (id != null && id.isEmpty() && (managed == TriState.TRUE || compliant == TriState.TRUE)) {
       return null;
     }
     return id;

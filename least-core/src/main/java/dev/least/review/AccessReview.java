@@ -1,7 +1,10 @@
 package dev.least.review;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.least.model.Account;
 import dev.least.model.App;
+import dev.least.model.DenseKeys;
 import dev.least.model.HrWorker;
 import dev.least.model.SignInLog;
 import dev.least.model.SignInOutcome;
@@ -51,7 +54,16 @@ public final class AccessReview {
     final List<String> samples = new ArrayList<>();
   }
 
+  /** Every item of the review. */
   public List<ReviewItem> items() {
+    return items(null);
+  }
+
+  /**
+   * The items with suggestion {@code only} (all when null), as {@link #items()} lists them: the
+   * others are decided but not written out.
+   */
+  public List<ReviewItem> items(@Nullable Suggestion only) {
     EntitlementIndex index = EntitlementIndex.of(snapshot);
     long now = snapshot.manifest().capturedAt().toEpochMilli();
     SignInLog log = snapshot.signIns();
@@ -68,24 +80,7 @@ public final class AccessReview {
         appBySignInKey.put(a.clientId(), a.id().value());
       }
     }
-    Map<String, Use> uses = new HashMap<>();
-    for (int i = 0; i < log.size(); i++) {
-      long t = log.epochMillis(i);
-      if (t < from || t > now || log.outcome(i) != SignInOutcome.SUCCESS) {
-        continue;
-      }
-      String app = log.appId(i) == null ? null : appBySignInKey.get(log.appId(i));
-      String acct = log.accountId(i);
-      if (app == null || acct == null) {
-        continue;
-      }
-      Use u = uses.computeIfAbsent(acct + "|" + app, k -> new Use());
-      u.count++;
-      u.last = Math.max(u.last, t);
-      if (u.samples.size() < 10) {
-        u.samples.add(log.eventId(i));
-      }
-    }
+    Map<String, Map<String, Use>> uses = uses(log, from, now, appBySignInKey);
 
     Map<String, HrWorker> workerOf = IdentityJoin.workersByAccount(snapshot.people());
     Map<String, List<Holding>> holdings = new LinkedHashMap<>();
@@ -136,7 +131,6 @@ public final class AccessReview {
       for (Holding h : holdings.get(a.id().value())) {
         Entitlement e = h.entitlement();
         long used = usageOf.get(a.id().value()).get(e);
-        Use detail = detail(a.id().value(), e, index, uses, appsOfGroup);
         int holding = 0;
         int using = 0;
         if (key != null) {
@@ -144,6 +138,11 @@ public final class AccessReview {
           holding = c[0] - 1;
           using = c[1] - (used > 0 ? 1 : 0);
         }
+        if (only != null
+            && suggestion(a, w, used, peers, holding, used < 0 ? -1 : using, from) != only) {
+          continue;
+        }
+        Use detail = detail(a.id().value(), e, index, uses, appsOfGroup);
         out.add(
             decide(
                 a,
@@ -160,6 +159,28 @@ public final class AccessReview {
       }
     }
     return out;
+  }
+
+  /**
+   * The suggestion {@link #decide} makes, without its text: the same rules in the same order (a
+   * test holds the two together).
+   */
+  private static Suggestion suggestion(
+      Account a, @Nullable HrWorker w, long used, int peers, int holding, int using, long from) {
+    if (w != null && w.status() == WorkerStatus.TERMINATED) {
+      return Suggestion.REVOKE;
+    }
+    if (used > 0) {
+      return Suggestion.KEEP;
+    }
+    if (used == 0) {
+      boolean newHire = a.created() != null && a.created().toEpochMilli() > from;
+      if (newHire || (w != null && w.status() == WorkerStatus.LEAVE)) {
+        return Suggestion.REVIEW;
+      }
+      return holding > 0 && using * 2 >= holding ? Suggestion.REVOKE : Suggestion.REVIEW;
+    }
+    return peers > 0 && holding * 5 >= peers * 4 ? Suggestion.KEEP : Suggestion.REVIEW;
   }
 
   private ReviewItem decide(
@@ -259,6 +280,55 @@ public final class AccessReview {
         detail.samples);
   }
 
+  /**
+   * Successful sign-ins per account and app (the snapshot's app id) in {@code [from, now]}: counts,
+   * the last time and up to 10 sample event ids, read from the log's columns (each account and app
+   * code pair is looked up by its codes; its map entry is made once).
+   */
+  private static Map<String, Map<String, Use>> uses(
+      SignInLog log, long from, long now, Map<String, String> appBySignInKey) {
+    Map<String, Map<String, Use>> uses = new HashMap<>();
+    DenseKeys appCodes = new DenseKeys(); // log app id codes met so far
+    List<@Nullable String> appOf = new ArrayList<>(); // by the DenseKeys id: the app, or null
+    DenseKeys pairs = new DenseKeys(); // (account code, app code) pairs met so far
+    List<Use> useOf = new ArrayList<>(); // by the DenseKeys id
+    for (int i = 0; i < log.size(); i++) {
+      long t = log.epochMillis(i);
+      if (t < from || t > now || log.outcome(i) != SignInOutcome.SUCCESS) {
+        continue;
+      }
+      int appCode = log.appIdCode(i);
+      int acctCode = log.accountCode(i);
+      if (appCode < 0 || acctCode < 0) {
+        continue;
+      }
+      int a = appCodes.id(appCode);
+      if (a == appOf.size()) {
+        appOf.add(appBySignInKey.get(log.string(appCode)));
+      }
+      String app = appOf.get(a);
+      if (app == null) {
+        continue;
+      }
+      int pair = pairs.id(DenseKeys.pack(acctCode, appCode));
+      Use u;
+      if (pair == useOf.size()) {
+        String acct = requireNonNull(log.string(acctCode));
+        // two logged app ids (the app's id and its client id) can name the same app
+        u = uses.computeIfAbsent(acct, k -> new HashMap<>()).computeIfAbsent(app, k -> new Use());
+        useOf.add(u);
+      } else {
+        u = useOf.get(pair);
+      }
+      u.count++;
+      u.last = Math.max(u.last, t);
+      if (u.samples.size() < 10) {
+        u.samples.add(log.eventId(i));
+      }
+    }
+    return uses;
+  }
+
   /** Peer group key: platform + department, else platform + manager; null when neither. */
   private static @Nullable String peerKey(Account a, @Nullable HrWorker w) {
     String dept = a.department() != null ? a.department() : (w == null ? null : w.department());
@@ -300,15 +370,16 @@ public final class AccessReview {
       String acct,
       Entitlement e,
       EntitlementIndex index,
-      Map<String, Use> uses,
+      Map<String, Map<String, Use>> uses,
       Map<String, List<String>> appsOfGroup) {
     List<String> apps = apps(e, index, appsOfGroup);
     if (apps.isEmpty()) {
       return -1;
     }
     long n = 0;
+    Map<String, Use> mine = uses.getOrDefault(acct, Map.of());
     for (String app : apps) {
-      Use u = uses.get(acct + "|" + app);
+      Use u = mine.get(app);
       if (u != null) {
         n += u.count;
       }
@@ -320,11 +391,12 @@ public final class AccessReview {
       String acct,
       Entitlement e,
       EntitlementIndex index,
-      Map<String, Use> uses,
+      Map<String, Map<String, Use>> uses,
       Map<String, List<String>> appsOfGroup) {
     Use merged = new Use();
+    Map<String, Use> mine = uses.getOrDefault(acct, Map.of());
     for (String app : apps(e, index, appsOfGroup)) {
-      Use u = uses.get(acct + "|" + app);
+      Use u = mine.get(app);
       if (u != null) {
         merged.count += u.count;
         merged.last = Math.max(merged.last, u.last);

@@ -7,7 +7,9 @@ import dev.least.model.TenantSettings.SodRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Separation-of-duties checks: the conflicts a user holds today, and the pre-provisioning question
@@ -37,9 +39,21 @@ public final class AccessCheck {
   private final EntitlementIndex index;
   private final List<SodRule> rules;
 
+  /**
+   * Per rule, whether its left (right) side names an entitlement: the same few entitlements are
+   * held by thousands of accounts, and each answer takes a pattern match per name and alias.
+   */
+  private final List<Map<Entitlement, Boolean>> onLeft = new ArrayList<>();
+
+  private final List<Map<Entitlement, Boolean>> onRight = new ArrayList<>();
+
   public AccessCheck(EntitlementIndex index, List<SodRule> rules) {
     this.index = requireNonNull(index, "index");
     this.rules = List.copyOf(rules);
+    for (int k = 0; k < this.rules.size(); k++) {
+      onLeft.add(new ConcurrentHashMap<>());
+      onRight.add(new ConcurrentHashMap<>());
+    }
   }
 
   /** Conflicts the account holds today (dynamic-rule holdings included). */
@@ -66,14 +80,17 @@ public final class AccessCheck {
   private List<Conflict> conflicts(List<Holding> held) {
     Set<Conflict> out = new LinkedHashSet<>();
     Set<String> seen = new java.util.HashSet<>();
-    for (SodRule r : rules) {
+    for (int k = 0; k < rules.size(); k++) {
+      SodRule r = rules.get(k);
+      Map<Entitlement, Boolean> left = onLeft.get(k);
+      Map<Entitlement, Boolean> right = onRight.get(k);
       for (Holding l : held) {
-        if (!SodRules.on(r.left(), l.entitlement(), index)) {
+        if (!left.computeIfAbsent(l.entitlement(), e -> SodRules.on(r.left(), e, index))) {
           continue;
         }
         for (Holding rt : held) {
           if (rt.entitlement().equals(l.entitlement())
-              || !SodRules.on(r.right(), rt.entitlement(), index)) {
+              || !right.computeIfAbsent(rt.entitlement(), e -> SodRules.on(r.right(), e, index))) {
             continue;
           }
           String key = r.id() + "|" + l.entitlement() + "|" + rt.entitlement();

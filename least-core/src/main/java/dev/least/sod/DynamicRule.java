@@ -17,10 +17,17 @@ import org.jspecify.annotations.Nullable;
  * rule outside the subset is "not evaluable" (empty), never guessed.
  */
 public final class DynamicRule {
-  private final String text;
+  /** The rule's tokens; null when it cannot be split into tokens (never matches then). */
+  private final @Nullable List<String> tokens;
 
   private DynamicRule(String text) {
-    this.text = text;
+    List<String> t;
+    try {
+      t = tokens(text);
+    } catch (IllegalArgumentException e) {
+      t = null;
+    }
+    this.tokens = t;
   }
 
   public static DynamicRule of(String text) {
@@ -29,8 +36,11 @@ public final class DynamicRule {
 
   /** True/false when the rule is in the supported subset; empty otherwise. */
   public Optional<Boolean> matches(Account a) {
+    if (tokens == null) {
+      return Optional.empty();
+    }
     try {
-      Parser p = new Parser(tokens(text), a);
+      Parser p = new Parser(tokens, a);
       boolean v = p.or();
       if (p.pos != p.toks.size()) {
         return Optional.empty();

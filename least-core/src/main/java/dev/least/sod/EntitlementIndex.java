@@ -34,11 +34,19 @@ public final class EntitlementIndex {
   private final Map<String, List<String>> appsOf = new HashMap<>();
   private final Map<String, List<String>> rolesOf = new HashMap<>();
 
+  /** Dynamic groups with a membership rule, with the rule read once. */
+  private final List<Map.Entry<Group, DynamicRule>> dynamicGroups = new ArrayList<>();
+
   private EntitlementIndex() {}
 
   public static EntitlementIndex of(TenantSnapshot s) {
     EntitlementIndex x = new EntitlementIndex();
     s.groups().forEach(g -> x.groups.put(g.id().value(), g));
+    for (Group g : x.groups.values()) {
+      if (g.kind() == GroupKind.DYNAMIC && g.membershipRule() != null) {
+        x.dynamicGroups.add(Map.entry(g, DynamicRule.of(g.membershipRule())));
+      }
+    }
     s.apps().forEach(a -> x.apps.put(a.id().value(), a));
     for (RoleDefinition r : s.roles()) {
       x.roles.put(r.id().value(), r);
@@ -143,14 +151,12 @@ public final class EntitlementIndex {
   public List<Holding> viaDynamicRules(Account a) {
     List<Holding> out = new ArrayList<>();
     List<String> current = parents.getOrDefault(a.id().value(), List.of());
-    for (Group g : groups.values()) {
-      if (g.kind() != GroupKind.DYNAMIC
-          || g.membershipRule() == null
-          || g.source() != a.source()
-          || current.contains(g.id().value())) {
+    for (Map.Entry<Group, DynamicRule> dyn : dynamicGroups) {
+      Group g = dyn.getKey();
+      if (g.source() != a.source() || current.contains(g.id().value())) {
         continue;
       }
-      if (DynamicRule.of(g.membershipRule()).matches(a).orElse(false)) {
+      if (dyn.getValue().matches(a).orElse(false)) {
         String via = "dynamic rule of " + g.name() + ": " + g.membershipRule();
         out.add(new Holding(group(g.id().value()), List.of(via)));
         out.addAll(expand(g.id().value(), List.of(via)));

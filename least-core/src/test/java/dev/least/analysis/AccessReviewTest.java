@@ -109,4 +109,38 @@ class AccessReviewTest {
     assertThat(item(items, "u3", "crm").justification()).startsWith("Revoke: HR status terminated");
     assertThat(new UnusedAccessAnalyzer().analyze(t.input())).isEmpty();
   }
+
+  @Test
+  void itemsOfOneSuggestionAreThoseOfTheFullReview() {
+    TenantFixture t = sales();
+    t.apps.set(
+        0,
+        new dev.least.model.App(
+            new dev.least.model.AppId("crm"),
+            dev.least.model.Source.ENTRA,
+            "CRM",
+            "app",
+            null,
+            true));
+    t.worker("E4", "u4@contoso.com", WorkerStatus.LEAVE);
+    t.account("u5", "u5@contoso.com", 5, "Sales");
+    t.account("u6", "u6@contoso.com", 400, "Sales");
+    t.assignments.add(
+        new dev.least.model.AppAssignment(
+            new dev.least.model.AppId("crm"),
+            new dev.least.model.Principal(dev.least.model.PrincipalKind.USER, "u5")));
+    t.assignments.add(
+        new dev.least.model.AppAssignment(
+            new dev.least.model.AppId("crm"),
+            new dev.least.model.Principal(dev.least.model.PrincipalKind.USER, "u6")));
+    t.worker("E3", "u3@contoso.com", WorkerStatus.TERMINATED);
+    AccessReview review = new AccessReview(t.input().snapshot(), 90);
+    List<ReviewItem> all = review.items();
+
+    for (Suggestion s : Suggestion.values()) {
+      List<ReviewItem> expected = all.stream().filter(i -> i.suggestion() == s).toList();
+      assertThat(expected).as("fixture has a %s item", s).isNotEmpty();
+      assertThat(review.items(s)).as("items(%s)", s).isEqualTo(expected);
+    }
+  }
 }

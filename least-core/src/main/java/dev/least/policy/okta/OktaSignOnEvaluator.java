@@ -172,6 +172,17 @@ public final class OktaSignOnEvaluator implements SignInEvaluator {
     return evaluate(requestOf(facts)).evaluation();
   }
 
+  /**
+   * Whether {@link #evaluate(SignInFacts)} may depend on the sign-in's time ({@link
+   * SignInFacts#epochMillis()}): it may not. The time is compared only with the verified factors of
+   * a known session, and a request made from facts states an unknown session, which holds none; so
+   * the result is a pure function of the other facts (a simulation may evaluate each distinct
+   * combination once).
+   */
+  public boolean readsSignInTime() {
+    return false;
+  }
+
   /** Maps neutral facts to an Okta request, leaving unknown what the facts do not carry. */
   public static OktaSignInRequest requestOf(SignInFacts facts) {
     TriState managed = facts.deviceManaged();
