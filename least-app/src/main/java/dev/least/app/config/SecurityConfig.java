@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +19,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -31,6 +34,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -110,6 +114,7 @@ public class SecurityConfig {
   SecurityFilterChain filterChain(
       HttpSecurity http,
       ApiTokenCache tokens,
+      UserRepository users,
       ProblemWriter problems,
       ObjectProvider<ClientRegistrationRepository> oidc)
       throws Exception {
@@ -182,7 +187,8 @@ public class SecurityConfig {
                         (req, res, ex) ->
                             problems.write(
                                 res, 403, "forbidden", "your role does not allow this request")))
-        .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
+        .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new DisabledSessionFilter(users), AuthorizationFilter.class);
     if (oidc.getIfAvailable() != null) {
       http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/", false));
     }
@@ -234,6 +240,38 @@ public class SecurityConfig {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);
+      }
+      chain.doFilter(request, response);
+    }
+  }
+
+  /**
+   * Ends the dashboard session of a user an administrator has disabled since they signed in: the
+   * session is invalidated and the request goes on unauthenticated, so a page is sent to the login
+   * form and the API answers 401. One lookup of the user per session request; requests with a
+   * bearer token (no session) are checked through {@link ApiTokenCache} instead.
+   */
+  static final class DisabledSessionFilter extends OncePerRequestFilter {
+    private final UserRepository users;
+
+    DisabledSessionFilter(UserRepository users) {
+      this.users = users;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      HttpSession session = request.getSession(false);
+      if (session != null) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null
+            && auth.isAuthenticated()
+            && !(auth instanceof AnonymousAuthenticationToken)
+            && users.account(auth.getName()).map(a -> !a.enabled()).orElse(false)) {
+          session.invalidate();
+          SecurityContextHolder.clearContext();
+        }
       }
       chain.doFilter(request, response);
     }

@@ -254,4 +254,28 @@ class AdminPagesTest {
   private static String describe(MockHttpServletRequest r) {
     return r.getMethod() + " " + r.getRequestURI();
   }
+
+  @Test
+  void disablingAUserEndsTheirOpenSession() throws Exception {
+    users.create("sam", passwords.encode(PASSWORD), Role.VIEWER);
+    var login = mvc.perform(formLogin("/login").user("sam").password(PASSWORD)).andReturn();
+    var session =
+        (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
+    assertThat(session).isNotNull();
+    assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus())
+        .as("signed in")
+        .isEqualTo(200);
+
+    users.setEnabled("sam", false);
+    var after =
+        mvc.perform(get("/").session(session).header("Accept", "text/html"))
+            .andReturn()
+            .getResponse();
+    assertThat(after.getStatus())
+        .as("session of a disabled user: to the login form")
+        .isEqualTo(302);
+    assertThat(after.getRedirectedUrl()).contains("/login");
+    assertThat(session.isInvalid()).isTrue();
+    users.setEnabled("sam", true);
+  }
 }
