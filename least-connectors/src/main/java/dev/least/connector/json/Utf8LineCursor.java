@@ -1,8 +1,6 @@
 package dev.least.connector.json;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -32,10 +30,10 @@ public final class Utf8LineCursor implements JsonCursor {
   static final int MAX_NUMBER = 64;
   static final int MAX_NAME = 1000;
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
+  // eight bytes at a time, as JsonLines finds newlines (JsonLines.LONGS, ONES, HIGHS)
+  private static final VarHandle LONGS = JsonLines.LONGS;
+  private static final long ONES = JsonLines.ONES;
+  private static final long HIGHS = JsonLines.HIGHS;
   private static final long QUOTES = 0x2222222222222222L;
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   private static final long SPACES = 0x2020202020202020L;
@@ -418,9 +416,7 @@ public final class Utf8LineCursor implements JsonCursor {
     while (true) {
       while (p + 8 <= limit) {
         long v = (long) LONGS.get(buf, p);
-        long q = v ^ QUOTES;
-        long b = v ^ BACKSLASHES;
-        long m = (((q - ONES) & ~q) | ((b - ONES) & ~b) | ((v - SPACES) & ~v) | v) & HIGHS;
+        long m = specialBytes(v);
         if (m != 0) {
           p += Long.numberOfTrailingZeros(m) >>> 3;
           break;
@@ -467,9 +463,7 @@ public final class Utf8LineCursor implements JsonCursor {
     int w = 0;
     while (p + 8 <= limit && w < nameWords.length) {
       long v = (long) LONGS.get(buf, p);
-      long q = v ^ QUOTES;
-      long b = v ^ BACKSLASHES;
-      long m = (((q - ONES) & ~q) | ((b - ONES) & ~b) | ((v - SPACES) & ~v) | v) & HIGHS;
+      long m = specialBytes(v);
       if (m == 0) {
         nameWords[w++] = v;
         h = (h ^ v) * 0x9E3779B97F4A7C15L;
@@ -492,6 +486,18 @@ public final class Utf8LineCursor implements JsonCursor {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The high bit of each byte of {@code v} (eight bytes of a string, little-endian) that may end a
+   * plain run: a quote, a backslash, a control character or a non-ASCII byte. The lowest flagged
+   * byte is always one of those (a borrow can flag a byte only above a true one), so callers look
+   * at {@code numberOfTrailingZeros(m) >>> 3} and go on from there.
+   */
+  private static long specialBytes(long v) {
+    long q = v ^ QUOTES;
+    long b = v ^ BACKSLASHES;
+    return (((q - ONES) & ~q) | ((b - ONES) & ~b) | ((v - SPACES) & ~v) | v) & HIGHS;
   }
 
   /** The escape whose backslash is just before {@code p}; returns the index after it. */
