@@ -50,6 +50,22 @@ final class PairPool {
     return code;
   }
 
+  /** The code of the pair, or -1 when it was never interned. */
+  int find(long first, long second) {
+    int mask = slots.length - 1;
+    int i = hash(first, second) & mask;
+    while (true) {
+      int c = slots[i];
+      if (c == 0) {
+        return -1;
+      }
+      if (firsts[c - 1] == first && seconds[c - 1] == second) {
+        return c - 1;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
   long first(int code) {
     return firsts[code];
   }
