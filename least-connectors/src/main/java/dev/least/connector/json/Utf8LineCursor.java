@@ -65,8 +65,13 @@ public final class Utf8LineCursor implements JsonCursor {
 
   private final StringTable names = new StringTable(4096);
 
-  // the current name as little-endian words (the last one zero-padded) and their hash; see
-  // scanPlainName(); nameWordCount -1 when the name was scanned otherwise
+  // the table entry of the current name (-1: none), and of the previous name read outside
+  // skipChildren(), whose successor predicts the next name (see nextToken())
+  private int nameEntry = -1;
+  private int previousEntry = -1;
+  private boolean skipping; // inside skipChildren(): names are checked, never looked up
+
+  // the name scanPlainName() read, as little-endian words (the last one zero-padded), and its hash
   private final long[] nameWords = new long[MAX_NAME / 8 + 2];
   private int nameWordCount;
   private long nameHash;
@@ -82,6 +87,8 @@ public final class Utf8LineCursor implements JsonCursor {
     this.afterName = false;
     this.name = null;
     this.nameStart = -1;
+    this.nameEntry = -1;
+    this.skipping = false;
     this.text = null;
     this.charCount = -1;
     return this;
@@ -132,13 +139,7 @@ public final class Utf8LineCursor implements JsonCursor {
         throw giveUp("expected a property name");
       }
       pos++;
-      if (!scanPlainName()) {
-        scanString();
-        if (end - start > MAX_NAME) {
-          throw giveUp("long name");
-        }
-        nameWordCount = -1;
-      }
+      name();
       nameStart = start;
       nameEnd = end;
       namePlain = plain;
@@ -160,6 +161,43 @@ public final class Utf8LineCursor implements JsonCursor {
     return value(c);
   }
 
+  /**
+   * The name whose opening quote was just passed. Outside {@link #skipChildren()} a plain name is
+   * looked up in {@link #names}; the name that followed the previous one last time is tried first
+   * by comparing its bytes in place (JSON Lines records of one producer repeat their key order), so
+   * a repeated name costs neither hashing nor a table probe. Inside {@code skipChildren()} nobody
+   * asks for names, so they are only checked.
+   */
+  private void name() {
+    if (!skipping) {
+      int guess = previousEntry >= 0 ? names.successor(previousEntry) : -1;
+      if (guess >= 0 && names.matches(guess, buf, pos, limit)) {
+        start = pos;
+        end = pos + names.length(guess);
+        plain = true;
+        pos = end + 1;
+        nameEntry = guess;
+        previousEntry = guess;
+        return;
+      }
+      if (scanPlainName()) {
+        int e = names.entry(nameWords, nameWordCount, end - start, nameHash, buf, start);
+        if (previousEntry >= 0) {
+          names.follow(previousEntry, e);
+        }
+        nameEntry = e;
+        previousEntry = e;
+        return;
+      }
+      previousEntry = -1;
+    }
+    scanString();
+    if (end - start > MAX_NAME) {
+      throw giveUp("long name");
+    }
+    nameEntry = -1;
+  }
+
   @Override
   public @Nullable String nextName() {
     return nextToken() == JsonToken.PROPERTY_NAME ? currentName() : null;
@@ -174,8 +212,8 @@ public final class Utf8LineCursor implements JsonCursor {
   public @Nullable String currentName() {
     String n = name;
     if (n == null && nameStart >= 0) {
-      if (nameWordCount >= 0) {
-        n = names.string(nameWords, nameWordCount, nameEnd - nameStart, nameHash, buf, nameStart);
+      if (nameEntry >= 0) {
+        n = names.value(nameEntry);
       } else if (namePlain) {
         n = new String(buf, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1);
       } else {
@@ -270,9 +308,11 @@ public final class Utf8LineCursor implements JsonCursor {
       return;
     }
     int target = depth - 1;
+    skipping = true;
     while (depth > target) {
       nextToken();
     }
+    skipping = false;
   }
 
   // ---- grammar
@@ -719,14 +759,19 @@ public final class Utf8LineCursor implements JsonCursor {
   /**
    * Property names by their ASCII bytes, one instance per spelling (so a {@code switch} on a name
    * hashes nothing new): an open-addressing table over the bytes as little-endian words, the last
-   * one zero-padded. Holds at most {@code max} strings, then starts afresh.
+   * one zero-padded (so a name of {@code n} bytes has {@code n / 8 + 1} words). Entries are
+   * numbered in order of arrival; each remembers the entry that followed it last time ({@link
+   * #successor}). Holds at most {@code max} names, then starts afresh (a stale entry number then
+   * only makes a wrong guess, which {@link #matches} rejects).
    */
   private static final class StringTable {
     private final int max;
-    private long[][] keys = new long[256][];
-    private int[] lengths = new int[256];
-    private String[] values = new String[256];
+    private int[] slots = new int[256]; // entry + 1; 0 = empty
     private long[] hashes = new long[256];
+    private long[][] keys = new long[64][];
+    private int[] lengths = new int[64];
+    private String[] values = new String[64];
+    private int[] successors = new int[64];
     private int count;
 
     StringTable(int max) {
@@ -734,39 +779,89 @@ public final class Utf8LineCursor implements JsonCursor {
     }
 
     /**
-     * The string of {@code length} bytes at {@code buf[from]}, read as {@code words[0, wordCount)}.
+     * The entry of the name of {@code length} bytes at {@code buf[from]}, read as {@code words[0,
+     * wordCount)}, added when new.
      */
-    String string(long[] words, int wordCount, int length, long hash, byte[] buf, int from) {
-      int mask = keys.length - 1;
+    int entry(long[] words, int wordCount, int length, long hash, byte[] buf, int from) {
+      int mask = slots.length - 1;
       int i = slot(hash, mask);
       while (true) {
-        long[] key = keys[i];
-        if (key == null) {
+        int e = slots[i] - 1;
+        if (e < 0) {
           break;
         }
-        if (hashes[i] == hash && lengths[i] == length && same(key, words, wordCount)) {
-          return values[i];
+        if (hashes[i] == hash && lengths[e] == length && same(keys[e], words, wordCount)) {
+          return e;
         }
         i = (i + 1) & mask;
       }
-      String s = new String(buf, from, length, StandardCharsets.ISO_8859_1);
       if (count == max) {
-        keys = new long[256][];
-        lengths = new int[256];
-        values = new String[256];
+        slots = new int[256];
         hashes = new long[256];
         count = 0;
-        mask = keys.length - 1;
+        mask = slots.length - 1;
         i = slot(hash, mask);
       }
-      keys[i] = Arrays.copyOf(words, wordCount);
-      lengths[i] = length;
-      values[i] = s;
+      int e = count;
+      if (e == keys.length) {
+        keys = Arrays.copyOf(keys, e * 2);
+        lengths = Arrays.copyOf(lengths, e * 2);
+        values = Arrays.copyOf(values, e * 2);
+        successors = Arrays.copyOf(successors, e * 2);
+      }
+      keys[e] = Arrays.copyOf(words, wordCount);
+      lengths[e] = length;
+      values[e] = new String(buf, from, length, StandardCharsets.ISO_8859_1);
+      successors[e] = -1;
+      slots[i] = e + 1;
       hashes[i] = hash;
-      if (++count * 2 > keys.length) {
+      if (++count * 2 > slots.length) {
         grow();
       }
-      return s;
+      return e;
+    }
+
+    String value(int entry) {
+      return values[entry];
+    }
+
+    int length(int entry) {
+      return lengths[entry];
+    }
+
+    /** The entry that followed {@code entry} last time, or -1. */
+    int successor(int entry) {
+      return entry < count ? successors[entry] : -1;
+    }
+
+    void follow(int entry, int next) {
+      if (entry < count) {
+        successors[entry] = next;
+      }
+    }
+
+    /**
+     * Whether {@code buf[at]} starts with entry {@code e}'s name followed by its closing quote. The
+     * name's bytes are plain ASCII (it was scanned so), so equal bytes are a plain name too.
+     */
+    boolean matches(int e, byte[] buf, int at, int limit) {
+      long[] key = keys[e];
+      int last = key.length - 1;
+      if (at + 8 * key.length > limit) {
+        return false;
+      }
+      for (int k = 0; k < last; k++) {
+        if ((long) LONGS.get(buf, at + 8 * k) != key[k]) {
+          return false;
+        }
+      }
+      int length = lengths[e];
+      int tail = length & 7;
+      if (tail != 0
+          && ((long) LONGS.get(buf, at + 8 * last) & (-1L >>> (64 - 8 * tail))) != key[last]) {
+        return false;
+      }
+      return buf[at + length] == '"';
     }
 
     private static int slot(long hash, int mask) {
@@ -774,6 +869,9 @@ public final class Utf8LineCursor implements JsonCursor {
     }
 
     private static boolean same(long[] key, long[] words, int count) {
+      if (key.length != count) {
+        return false;
+      }
       for (int k = 0; k < count; k++) {
         if (key[k] != words[k]) {
           return false;
@@ -783,26 +881,20 @@ public final class Utf8LineCursor implements JsonCursor {
     }
 
     private void grow() {
-      long[][] oldKeys = keys;
-      int[] oldLengths = lengths;
-      String[] oldValues = values;
+      int[] oldSlots = slots;
       long[] oldHashes = hashes;
-      int size = oldKeys.length * 2;
-      keys = new long[size][];
-      lengths = new int[size];
-      values = new String[size];
+      int size = oldSlots.length * 2;
+      slots = new int[size];
       hashes = new long[size];
       int mask = size - 1;
-      for (int j = 0; j < oldKeys.length; j++) {
-        if (oldKeys[j] != null) {
+      for (int j = 0; j < oldSlots.length; j++) {
+        if (oldSlots[j] != 0) {
           long h = oldHashes[j];
           int i = slot(h, mask);
-          while (keys[i] != null) {
+          while (slots[i] != 0) {
             i = (i + 1) & mask;
           }
-          keys[i] = oldKeys[j];
-          lengths[i] = oldLengths[j];
-          values[i] = oldValues[j];
+          slots[i] = oldSlots[j];
           hashes[i] = h;
         }
       }

@@ -59,6 +59,70 @@ class Utf8LineCursorProperties {
     assertThat(cursor).as(new String(line, StandardCharsets.UTF_8)).isEqualTo(jackson);
   }
 
+  /**
+   * One cursor reused over many lines of one buffer, as {@code JsonLines} uses it: lines repeat (so
+   * the cursor guesses each name from the one before, see {@code Utf8LineCursor.name()}), vary
+   * (names that share a prefix, a length or a position with the guessed one) and are sometimes
+   * corrupted (so it gives up mid-line and must start clean on the next).
+   */
+  @Property(tries = 300)
+  void aReusedCursorReadsEveryLineOfABufferAsJacksonDoes(
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
+      @ForAll @IntRange(min = 0, max = 4) int skipEvery) {
+    SplittableRandom r = new SplittableRandom(seed);
+    byte[][] pool = new byte[3][];
+    for (int k = 0; k < pool.length; k++) {
+      pool[k] = randomObject(r);
+    }
+    int lines = 2 + r.nextInt(30);
+    byte[][] chosen = new byte[lines][];
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    int[] from = new int[lines];
+    for (int k = 0; k < lines; k++) {
+      byte[] line = pool[r.nextInt(pool.length)];
+      int roll = r.nextInt(10);
+      if (roll == 0) {
+        line = corrupt(line, r);
+      } else if (roll == 1) {
+        line = randomObject(r);
+      }
+      chosen[k] = line;
+      from[k] = all.size();
+      all.writeBytes(line);
+      all.write('\n');
+    }
+    byte[] buf = all.toByteArray();
+    Utf8LineCursor c = new Utf8LineCursor();
+    for (int k = 0; k < lines; k++) {
+      byte[] line = chosen[k];
+      List<String> cursor = new ArrayList<>();
+      try {
+        c.reset(buf, from[k], from[k] + line.length);
+        walk(c, skipEvery, cursor);
+        int end = c.position();
+        while (end < from[k] + line.length && (buf[end] == ' ' || buf[end] == '\t')) {
+          end++;
+        }
+        if (end != from[k] + line.length) {
+          continue; // content after the object: the line reader hands it over
+        }
+      } catch (RuntimeException gaveUp) {
+        continue; // handed over to Jackson
+      }
+      List<String> jackson;
+      try {
+        jackson = jackson(line, skipEvery);
+      } catch (JacksonException e) {
+        throw new AssertionError(
+            "the cursor read a line Jackson rejects: " + new String(line, StandardCharsets.UTF_8),
+            e);
+      }
+      assertThat(cursor)
+          .as("line %d: %s", k, new String(line, StandardCharsets.UTF_8))
+          .isEqualTo(jackson);
+    }
+  }
+
   @Example
   void givesUpOnWhatJacksonIsSetToAcceptOrReadsDifferently() {
     for (String s :
@@ -206,7 +270,15 @@ class Utf8LineCursorProperties {
     "result",
     "na\\u006de",
     "Zo\u00eb",
-    "x\\\"y"
+    "x\\\"y",
+    "ids",
+    "resul",
+    "resultDetail",
+    "abcdefgh",
+    "abcdefghi",
+    "abcdefghijklmnop",
+    "abcdefghijklmnoq",
+    "abcdefg\u00e9"
   };
 
   static byte[] randomObject(SplittableRandom r) {
