@@ -6,8 +6,9 @@
 #   SIZES=20k bench/analyze-growth.sh             # the goal: 20k users / 1.33M sign-ins
 #   SIZES="100k 1M" bench/analyze-growth.sh       # a subset
 #
-# Sizes map to generator settings (about 13 sign-ins per user and day): up to 1M the window is
-# 5 days and the user count grows; above, 20,000 users and a longer window.
+# Sizes map to generator settings (13 sign-ins per user and working day, ~10 over a week with
+# weekends): up to 1M the window is 5 days and the user count grows; above, 20,000 users and a
+# longer window (13 days for 3M, 50 for 10M; 11 and 38 days gave 2.5M and 7.7M).
 # Settings (environment): SIZES, XMX (2g; the goal's heap), XMX_LARGE (heap for 3M and 10M,
 # 6g), DATA (bench-data/growth), KEEP (0: delete each tenant after measuring).
 # Output: one line per size on stdout and bench-data/growth/results.tsv.
@@ -40,8 +41,8 @@ for size in $SIZES; do
     100k) users=1500 days=5 xmx=$XMX ;;
     300k) users=4500 days=5 xmx=$XMX ;;
     1M) users=15000 days=5 xmx=$XMX ;;
-    3M) users=20000 days=11 xmx=$XMX_LARGE ;;
-    10M) users=20000 days=38 xmx=$XMX_LARGE ;;
+    3M) users=20000 days=13 xmx=$XMX_LARGE ;;
+    10M) users=20000 days=50 xmx=$XMX_LARGE ;;
     *) echo "unknown size $size (20k 100k 300k 1M 3M 10M)" >&2; exit 2 ;;
   esac
   dir=$DATA/$size
