@@ -66,7 +66,7 @@ public final class Utf8LineCursor implements JsonCursor {
   private final StringTable names = new StringTable(4096);
 
   // the table entry of the current name (-1: none), and of the previous name read outside
-  // skipChildren(), whose successor predicts the next name (see nextToken())
+  // skipChildren(), whose successor predicts the next name (see name())
   private int nameEntry = -1;
   private int previousEntry = -1;
   private boolean skipping; // inside skipChildren(): names are checked, never looked up

@@ -123,6 +123,33 @@ class Utf8LineCursorProperties {
     }
   }
 
+  /** More distinct names than the cursor's name table holds: it starts afresh and reads on. */
+  @Example
+  void manyDistinctNamesOverflowTheNameTableWithoutChangingWhatIsRead() {
+    StringBuilder all = new StringBuilder();
+    List<int[]> lines = new ArrayList<>();
+    for (int k = 0; k < 6000; k++) {
+      int from = all.length();
+      all.append("{\"id\":\"x\",\"name")
+          .append(k)
+          .append("\":1,\"nested\":{\"k")
+          .append(k % 7)
+          .append("\":[true]},\"result\":\"success\"}");
+      lines.add(new int[] {from, all.length()});
+      all.append('\n');
+    }
+    byte[] buf = all.toString().getBytes(StandardCharsets.UTF_8);
+    Utf8LineCursor c = new Utf8LineCursor();
+    for (int round = 0; round < 2; round++) {
+      for (int[] line : lines) {
+        byte[] one = java.util.Arrays.copyOfRange(buf, line[0], line[1]);
+        List<String> cursor = new ArrayList<>();
+        walk(c.reset(buf, line[0], line[1]), 0, cursor);
+        assertThat(cursor).isEqualTo(jackson(one, 0));
+      }
+    }
+  }
+
   @Example
   void givesUpOnWhatJacksonIsSetToAcceptOrReadsDifferently() {
     for (String s :
