@@ -2,12 +2,15 @@ package dev.least.connector.generate;
 
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Why: a large tenant's logs are tens of GB, far more than the page cache keeps, and copying
  * them into the cache cost more CPU than generating them (the kernel's copy alone was a third of
  * the 100k-user benchmark's CPU time); a direct write hands the chunk to the device without that
- * copy. Where the file system or platform has no direct I/O, every byte goes through the page
- * cache, as before. The bytes of the file are the same either way.
+ * copy. A direct write waits for the device, so the chunks are written on a thread of the file's
+ * own while the encoder fills the next one. Where the file system or platform has no direct I/O,
+ * every byte goes through the page cache, as before. The bytes of the file are the same either way.
  *
  * <p>Not thread-safe: one encoder thread owns each file.
  */
@@ -31,15 +35,27 @@ final class UncachedFileOutput extends OutputStream {
   /** Bytes gathered per write (a multiple of any file system block size up to 1 MB). */
   static final int CHUNK = 4 << 20;
 
+  /** Chunks per file: one being filled, the others written or waiting to be. */
+  private static final int CHUNKS = 3;
+
   private final Path file;
   private final FileChannel cached;
-  private final ByteBuffer chunk;
   private final long cachedPrefix;
+  private final BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(CHUNKS);
+  private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(CHUNKS);
+  private final Thread writer;
+  private ByteBuffer chunk;
+  private volatile @Nullable Throwable failure;
+  private boolean closed;
+
+  // owned by the writer thread (and read by close() after it ended)
   private @Nullable FileChannel direct;
   private int alignment;
   private boolean directTried;
   private long position;
-  private boolean closed;
+
+  /** Handed to the writer after the last chunk: write the tail and stop. */
+  private static final ByteBuffer END = ByteBuffer.allocate(0);
 
   UncachedFileOutput(Path file) throws IOException {
     this(file, CACHED_PREFIX);
@@ -58,11 +74,21 @@ final class UncachedFileOutput extends OutputStream {
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE);
-    // direct I/O wants the buffer's address aligned too: 1 MB more, then the aligned slice
-    this.chunk = ByteBuffer.allocateDirect(CHUNK + (1 << 20)).alignedSlice(1 << 20).slice(0, CHUNK);
+    for (int k = 0; k < CHUNKS - 1; k++) {
+      free.add(newChunk());
+    }
+    this.chunk = newChunk();
+    this.writer = new Thread(this::writeChunks, "least-write-" + file.getFileName());
+    writer.setDaemon(true);
+    writer.start();
   }
 
-  /** Whether the file is being written with direct I/O (after the cached prefix). */
+  /** A chunk whose address is aligned as direct I/O wants (1 MB more, then the aligned slice). */
+  private static ByteBuffer newChunk() {
+    return ByteBuffer.allocateDirect(CHUNK + (1 << 20)).alignedSlice(1 << 20).slice(0, CHUNK);
+  }
+
+  /** Whether the file was being written with direct I/O (after the cached prefix); after close. */
   boolean direct() {
     return direct != null;
   }
@@ -70,7 +96,7 @@ final class UncachedFileOutput extends OutputStream {
   @Override
   public void write(int b) throws IOException {
     if (!chunk.hasRemaining()) {
-      drain();
+      hand();
     }
     chunk.put((byte) b);
   }
@@ -81,7 +107,7 @@ final class UncachedFileOutput extends OutputStream {
     int left = len;
     while (left > 0) {
       if (!chunk.hasRemaining()) {
-        drain();
+        hand();
       }
       int n = Math.min(left, chunk.remaining());
       chunk.put(b, at, n);
@@ -90,12 +116,81 @@ final class UncachedFileOutput extends OutputStream {
     }
   }
 
-  /** Writes the full chunk at the current position. */
-  private void drain() throws IOException {
+  /** Hands the full chunk to the writer and takes a free one. */
+  private void hand() throws IOException {
+    rethrow();
     chunk.flip();
-    FileChannel to = position >= cachedPrefix ? directChannel() : null;
-    writeFully(to == null ? cached : to, chunk);
-    chunk.clear();
+    try {
+      full.put(chunk);
+      ByteBuffer next;
+      while ((next = free.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS)) == null) {
+        rethrow();
+      }
+      chunk = next;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing " + file);
+    }
+  }
+
+  private void rethrow() throws IOException {
+    Throwable f = failure;
+    if (f instanceof IOException io) {
+      throw new IOException("cannot write " + file, io);
+    }
+    if (f instanceof RuntimeException r) {
+      throw r;
+    }
+    if (f instanceof Error err) {
+      throw err;
+    }
+    if (f != null) {
+      throw new IOException("cannot write " + file, f);
+    }
+  }
+
+  /** The writer thread: writes the chunks in the order handed, then the tail. */
+  private void writeChunks() {
+    try {
+      while (true) {
+        ByteBuffer c = full.take();
+        if (c == END) {
+          return;
+        }
+        if (c.remaining() == CHUNK) {
+          FileChannel to = position >= cachedPrefix ? directChannel() : null;
+          writeFully(to == null ? cached : to, c);
+        } else {
+          writeTail(c);
+        }
+        c.clear();
+        free.put(c);
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      failure = e;
+      full.clear();
+      free.clear();
+      // the encoder waits for a free chunk: give it one to fill while it learns of the failure
+      free.add(ByteBuffer.allocate(CHUNK));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = e;
+    }
+  }
+
+  /** The last, partial chunk: its aligned part directly (when direct), the rest cached. */
+  private void writeTail(ByteBuffer c) throws IOException {
+    FileChannel d = direct;
+    if (d != null) {
+      int aligned = c.remaining() - c.remaining() % alignment;
+      if (aligned > 0) {
+        int end = c.limit();
+        c.limit(c.position() + aligned);
+        writeFully(d, c);
+        c.limit(end);
+      }
+    }
+    writeFully(cached, c);
   }
 
   private @Nullable FileChannel directChannel() {
@@ -121,7 +216,7 @@ final class UncachedFileOutput extends OutputStream {
     }
   }
 
-  /** Writes what is left (the aligned part directly, the last partial block cached). */
+  /** Writes what is left, waits for the writer and closes the file. */
   @Override
   public void close() throws IOException {
     if (closed) {
@@ -129,18 +224,19 @@ final class UncachedFileOutput extends OutputStream {
     }
     closed = true;
     try {
+      rethrow();
       chunk.flip();
-      FileChannel d = direct;
-      if (d != null) {
-        int aligned = chunk.remaining() - chunk.remaining() % alignment;
-        if (aligned > 0) {
-          int end = chunk.limit();
-          chunk.limit(chunk.position() + aligned);
-          writeFully(d, chunk);
-          chunk.limit(end);
+      try {
+        if (chunk.hasRemaining()) {
+          full.put(chunk);
         }
+        full.put(END);
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while finishing " + file);
       }
-      writeFully(cached, chunk);
+      rethrow();
     } finally {
       try {
         if (direct != null) {
