@@ -159,7 +159,11 @@ final class UncachedFileOutput extends OutputStream {
         }
         if (c.remaining() == CHUNK) {
           FileChannel to = position >= cachedPrefix ? directChannel() : null;
-          writeFully(to == null ? cached : to, c);
+          if (to == null) {
+            writeFully(cached, c);
+          } else {
+            writeDirect(to, c);
+          }
         } else {
           writeTail(c);
         }
@@ -191,6 +195,23 @@ final class UncachedFileOutput extends OutputStream {
       }
     }
     writeFully(cached, c);
+  }
+
+  /**
+   * Writes a full chunk directly; where the file system opened the file for direct I/O but refuses
+   * the write, the chunk and the rest of the file go through the page cache.
+   */
+  private void writeDirect(FileChannel to, ByteBuffer c) throws IOException {
+    long at = position;
+    try {
+      writeFully(to, c);
+    } catch (IOException e) {
+      direct = null;
+      to.close();
+      position = at;
+      c.position(0);
+      writeFully(cached, c);
+    }
   }
 
   private @Nullable FileChannel directChannel() {
