@@ -114,6 +114,25 @@ final class EntraSignInWriter implements Closeable {
     }
   }
 
+  /**
+   * Per {@link EntraSignIn.Step}: the authentication requirement and the start of the steps (a
+   * table rather than a test of the step, so that the rare steps of a fatigue day do not surprise
+   * the compiled encoder into deoptimising).
+   */
+  private static final byte[][] REQUIREMENTS = new byte[EntraSignIn.Step.values().length][];
+
+  static {
+    for (EntraSignIn.Step s : EntraSignIn.Step.values()) {
+      boolean mfa =
+          s == EntraSignIn.Step.MFA_APPROVED
+              || s == EntraSignIn.Step.MFA_CLAIM
+              || s == EntraSignIn.Step.MFA_DENIED
+              || s == EntraSignIn.Step.MFA_TIMEOUT
+              || s == EntraSignIn.Step.MFA_REQUIRED;
+      REQUIREMENTS[s.ordinal()] = mfa ? MULTI_FACTOR : SINGLE_FACTOR;
+    }
+  }
+
   /** One step's fields after {@code authenticationStepDateTime}, closing the object. */
   private static byte[] step(String method, boolean ok, String detail) {
     return JsonLineBuffer.fragment(
@@ -254,13 +273,7 @@ final class EntraSignInWriter implements Closeable {
     device(e);
     buf.raw(LOCATION).raw(location(e.where()));
     EntraSignIn.Step s = e.step();
-    boolean mfa =
-        s == EntraSignIn.Step.MFA_APPROVED
-            || s == EntraSignIn.Step.MFA_CLAIM
-            || s == EntraSignIn.Step.MFA_DENIED
-            || s == EntraSignIn.Step.MFA_TIMEOUT
-            || s == EntraSignIn.Step.MFA_REQUIRED;
-    buf.raw(mfa ? MULTI_FACTOR : SINGLE_FACTOR);
+    buf.raw(REQUIREMENTS[s.ordinal()]);
     byte[][] steps = STEPS[s.ordinal()];
     for (int k = 0; k < steps.length; k++) {
       if (k > 0) {
@@ -420,10 +433,16 @@ final class EntraSignInWriter implements Closeable {
 
   private static String deviceName(PlannedUser u, String os) {
     String prefix = os.startsWith("Windows") ? "LT-" : os.equals("macOS") ? "MB-" : "PH-";
-    return prefix
-        + u.lastName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "")
-        + "-"
-        + (u.index() % 1000);
+    String upper = u.lastName().toUpperCase(Locale.ROOT);
+    StringBuilder name = new StringBuilder(prefix.length() + upper.length() + 4).append(prefix);
+    // the letters A-Z of the upper-cased last name (as replaceAll("[^A-Z]", ""), without a regex)
+    for (int k = 0; k < upper.length(); k++) {
+      char c = upper.charAt(k);
+      if (c >= 'A' && c <= 'Z') {
+        name.append(c);
+      }
+    }
+    return name.append('-').append(u.index() % 1000).toString();
   }
 
   /**

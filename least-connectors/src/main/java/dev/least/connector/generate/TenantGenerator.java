@@ -91,9 +91,9 @@ public final class TenantGenerator {
     try (EntraSignInWriter entraOut =
             entra
                 ? new EntraSignInWriter(
-                    files.open("entra/auditLogs/signIns.jsonl"), plan.caPolicies())
+                    files.openLog("entra/auditLogs/signIns.jsonl"), plan.caPolicies())
                 : null;
-        OktaLogWriter oktaOut = okta ? new OktaLogWriter(files.open("okta/logs.jsonl")) : null) {
+        OktaLogWriter oktaOut = okta ? new OktaLogWriter(files.openLog("okta/logs.jsonl")) : null) {
       SignInEvaluator entraEngine = entra ? engines.entra(directory) : f -> unused();
       SignInEvaluator oktaEngine = okta ? engines.okta(directory) : f -> unused();
       SignInSimulator sim =
