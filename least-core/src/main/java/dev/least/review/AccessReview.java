@@ -51,8 +51,12 @@ public final class AccessReview {
   private static final class Use {
     long count;
     long last = Long.MIN_VALUE;
-    final List<String> samples = new ArrayList<>();
+    final int[] sampled = new int[10]; // the first events' log indices (ids made when written out)
+    int samples;
   }
+
+  /** The use of one entitlement by one account: its last time and up to 10 sample event ids. */
+  private record Detail(long last, List<String> samples) {}
 
   /** Every item of the review. */
   public List<ReviewItem> items() {
@@ -142,7 +146,7 @@ public final class AccessReview {
             && suggestion(a, w, used, peers, holding, used < 0 ? -1 : using, from) != only) {
           continue;
         }
-        Use detail = detail(a.id().value(), e, index, uses, appsOfGroup);
+        Detail detail = detail(a.id().value(), e, index, uses, appsOfGroup, log);
         out.add(
             decide(
                 a,
@@ -188,7 +192,7 @@ public final class AccessReview {
       @Nullable HrWorker w,
       Holding h,
       long used,
-      Use detail,
+      Detail detail,
       @Nullable String peerKey,
       int peers,
       int holding,
@@ -220,7 +224,7 @@ public final class AccessReview {
               + " in the last "
               + windowDays
               + " days (last "
-              + Instant.ofEpochMilli(detail.last).toString().substring(0, 10)
+              + Instant.ofEpochMilli(detail.last()).toString().substring(0, 10)
               + "); "
               + colleagues;
     } else if (used == 0) {
@@ -270,14 +274,14 @@ public final class AccessReview {
         w == null ? null : w.status().name().toLowerCase(Locale.ROOT),
         peerName,
         used,
-        detail.last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(detail.last).toString(),
+        detail.last() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(detail.last()).toString(),
         peers,
         holding,
         using,
         s,
         conf,
         s.label() + ": " + why + "; granted " + granted,
-        detail.samples);
+        detail.samples());
   }
 
   /**
@@ -322,8 +326,8 @@ public final class AccessReview {
       }
       u.count++;
       u.last = Math.max(u.last, t);
-      if (u.samples.size() < 10) {
-        u.samples.add(log.eventId(i));
+      if (u.samples < u.sampled.length) {
+        u.sampled[u.samples++] = i;
       }
     }
     return uses;
@@ -387,26 +391,25 @@ public final class AccessReview {
     return n;
   }
 
-  private static Use detail(
+  private static Detail detail(
       String acct,
       Entitlement e,
       EntitlementIndex index,
       Map<String, Map<String, Use>> uses,
-      Map<String, List<String>> appsOfGroup) {
-    Use merged = new Use();
+      Map<String, List<String>> appsOfGroup,
+      SignInLog log) {
+    long last = Long.MIN_VALUE;
+    List<String> samples = new ArrayList<>();
     Map<String, Use> mine = uses.getOrDefault(acct, Map.of());
     for (String app : apps(e, index, appsOfGroup)) {
       Use u = mine.get(app);
       if (u != null) {
-        merged.count += u.count;
-        merged.last = Math.max(merged.last, u.last);
-        for (String s : u.samples) {
-          if (merged.samples.size() < 10) {
-            merged.samples.add(s);
-          }
+        last = Math.max(last, u.last);
+        for (int k = 0; k < u.samples && samples.size() < 10; k++) {
+          samples.add(log.eventId(u.sampled[k]));
         }
       }
     }
-    return merged;
+    return new Detail(last, samples);
   }
 }
