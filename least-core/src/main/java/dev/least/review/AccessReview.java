@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,58 +86,68 @@ public final class AccessReview {
     Map<String, Map<String, Use>> uses = uses(log, from, now, appBySignInKey);
 
     Map<String, HrWorker> workerOf = IdentityJoin.workersByAccount(snapshot.people());
-    Map<String, List<Holding>> holdings = new LinkedHashMap<>();
     List<Account> accounts = new ArrayList<>(snapshot.accounts());
     accounts.sort(Comparator.comparing(a -> a.id().value()));
-    for (Account a : accounts) {
-      holdings.put(a.id().value(), dedupe(index.holdings(a.id().value())));
-    }
-    Map<String, List<Account>> peerGroups = new HashMap<>();
-    for (Account a : accounts) {
-      String key = peerKey(a, workerOf.get(a.id().value()));
-      if (key != null) {
-        peerGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
-      }
-    }
+    // per account (by its place in `accounts`): worker, peer group, holdings and their use
+    int n = accounts.size();
+    List<@Nullable HrWorker> workers = new ArrayList<>(n);
+    List<@Nullable String> peerKeys = new ArrayList<>(n);
+    List<List<Holding>> holdings = new ArrayList<>(n);
+    List<long[]> usages = new ArrayList<>(n); // use of each holding, in the holdings' order
+    Map<String, int[]> peerGroupSize = new HashMap<>();
     Map<String, List<String>> appsOfGroup = new HashMap<>();
-    // use per account and entitlement, computed once
-    Map<String, Map<Entitlement, Long>> usageOf = new HashMap<>();
     for (Account a : accounts) {
-      Map<Entitlement, Long> m = new HashMap<>();
-      for (Holding h : holdings.get(a.id().value())) {
-        m.put(h.entitlement(), usage(a.id().value(), h.entitlement(), index, uses, appsOfGroup));
+      String id = a.id().value();
+      HrWorker w = workerOf.get(id);
+      String key = peerKey(a, w);
+      List<Holding> hs = dedupe(index.holdings(id));
+      long[] used = new long[hs.size()];
+      for (int k = 0; k < used.length; k++) {
+        used[k] = usage(id, hs.get(k).entitlement(), index, uses, appsOfGroup);
       }
-      usageOf.put(a.id().value(), m);
+      workers.add(w);
+      peerKeys.add(key);
+      holdings.add(hs);
+      usages.add(used);
+      if (key != null) {
+        peerGroupSize.computeIfAbsent(key, k -> new int[1])[0]++;
+      }
     }
     // per peer group and entitlement: how many hold it, how many of those used it
     Map<String, Map<Entitlement, int[]>> tally = new HashMap<>();
-    for (Account a : accounts) {
-      String key = peerKey(a, workerOf.get(a.id().value()));
+    for (int i = 0; i < n; i++) {
+      String key = peerKeys.get(i);
       if (key == null) {
         continue;
       }
       Map<Entitlement, int[]> t = tally.computeIfAbsent(key, k -> new HashMap<>());
-      for (Map.Entry<Entitlement, Long> e : usageOf.get(a.id().value()).entrySet()) {
-        int[] c = t.computeIfAbsent(e.getKey(), k -> new int[2]);
+      List<Holding> hs = holdings.get(i);
+      long[] used = usages.get(i);
+      for (int k = 0; k < used.length; k++) {
+        int[] c = t.computeIfAbsent(hs.get(k).entitlement(), x -> new int[2]);
         c[0]++;
-        if (e.getValue() > 0) {
+        if (used[k] > 0) {
           c[1]++;
         }
       }
     }
 
     List<ReviewItem> out = new ArrayList<>();
-    for (Account a : accounts) {
-      HrWorker w = workerOf.get(a.id().value());
-      String key = peerKey(a, w);
-      int peers = key == null ? 0 : peerGroups.get(key).size() - 1;
-      for (Holding h : holdings.get(a.id().value())) {
+    for (int i = 0; i < n; i++) {
+      Account a = accounts.get(i);
+      HrWorker w = workers.get(i);
+      String key = peerKeys.get(i);
+      int peers = key == null ? 0 : requireNonNull(peerGroupSize.get(key))[0] - 1;
+      Map<Entitlement, int[]> t = key == null ? Map.of() : requireNonNull(tally.get(key));
+      List<Holding> hs = holdings.get(i);
+      for (int k = 0; k < hs.size(); k++) {
+        Holding h = hs.get(k);
         Entitlement e = h.entitlement();
-        long used = usageOf.get(a.id().value()).get(e);
+        long used = usages.get(i)[k];
         int holding = 0;
         int using = 0;
         if (key != null) {
-          int[] c = tally.get(key).get(e);
+          int[] c = requireNonNull(t.get(e));
           holding = c[0] - 1;
           using = c[1] - (used > 0 ? 1 : 0);
         }
