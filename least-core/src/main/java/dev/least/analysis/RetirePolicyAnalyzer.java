@@ -1,6 +1,5 @@
 package dev.least.analysis;
 
-import dev.least.model.DenseKeys;
 import dev.least.model.SignInLog;
 import dev.least.model.Source;
 import dev.least.policy.CodedEvaluation;
@@ -125,9 +124,11 @@ public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
       slotOf[k] = slot.get(cv.policyId(k));
     }
     // The evaluation reads nothing of a sign-in but its situation (the columns the resolver reads,
-    // not the time; the address only as its class among the named locations), so each distinct
-    // situation is evaluated once and counted for each sign-in.
-    AddressClasses addresses = new AddressClasses(in.snapshot().locations());
+    // not the time; account, address, device and MFA method only as far as the policies can tell
+    // them apart: SituationKeys), so each distinct situation is evaluated once and counted for
+    // each sign-in.
+    SituationKeys keys =
+        new SituationKeys(in.directory(), asEnabledPolicies, List.of(), in.snapshot().locations());
     boolean memo = !asEnabled.readsSignInTime();
     SituationTable<int[]> situations = new SituationTable<>();
     for (int i = 0; i < log.size(); i++) {
@@ -136,10 +137,10 @@ public final class RetirePolicyAnalyzer implements PolicyChangeAnalyzer {
       }
       int[] counts; // null: an account the directory does not know; else slot * 2 (+1 unknown)
       if (memo) {
-        long a = SituationTable.keyA(log, i);
-        long b = DenseKeys.pack(addresses.of(log, i), log.countryCode(i));
-        long c = SituationTable.keyC(log, i);
-        long d = SituationTable.keyD(log, i);
+        long a = keys.a(log, i);
+        long b = keys.b(log, i);
+        long c = keys.c(log, i);
+        long d = keys.d(log, i);
         counts = situations.get(a, b, c, d, 0);
         if (counts == null) {
           if (situations.size() >= SITUATION_LIMIT) {

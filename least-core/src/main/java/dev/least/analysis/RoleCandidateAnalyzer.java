@@ -19,12 +19,12 @@ import dev.least.roles.TenantMatrix;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -169,7 +169,7 @@ public final class RoleCandidateAnalyzer implements Analyzer {
       List<Account> cohort,
       Map<String, Set<String>> members,
       List<Evidence> evidence) {
-    Set<String> ids = new TreeSet<>();
+    Set<String> ids = new HashSet<>();
     cohort.forEach(a -> ids.add(a.id().value()));
     Group best = null;
     double bestJ = 0;
@@ -231,7 +231,14 @@ public final class RoleCandidateAnalyzer implements Analyzer {
     if (a.isEmpty() && b.isEmpty()) {
       return 1;
     }
-    long common = a.stream().filter(b::contains).count();
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    long common = 0;
+    for (String x : small) {
+      if (large.contains(x)) {
+        common++;
+      }
+    }
     return (double) common / (a.size() + b.size() - common);
   }
 

@@ -2,7 +2,6 @@ package dev.least.analysis;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.least.model.DenseKeys;
 import dev.least.model.NamedLocation;
 import dev.least.model.PolicyId;
 import dev.least.model.PolicyResult;
@@ -77,6 +76,10 @@ public final class SimulatedImpact {
     List<NamedLocation> allLocations = new ArrayList<>(in.snapshot().locations());
     SignInEvaluator entraNow = null;
     OktaSignOnEvaluator oktaNow = null;
+    // every policy set an engine here is built with, for the account classes
+    List<ConditionalAccessPolicy> allEntra =
+        new ArrayList<>(in.snapshot().conditionalAccessPolicies());
+    List<OktaPolicy> allOkta = new ArrayList<>(in.snapshot().oktaPolicies());
     for (Proposal p : proposals) {
       int index = slots.size();
       if (p.change() instanceof WhatIfChange.Entra e) {
@@ -85,7 +88,10 @@ public final class SimulatedImpact {
               new ConditionalAccessEvaluator(
                   in.snapshot().conditionalAccessPolicies(), in.snapshot().locations());
         }
-        slots.add(entra(in, p, e, entraNow, resolver));
+        List<ConditionalAccessPolicy> candidate =
+            e.applyTo(in.snapshot().conditionalAccessPolicies());
+        allEntra.addAll(candidate);
+        slots.add(entra(in, p, e, candidate, entraNow, resolver));
         allLocations.addAll(e.addedLocations());
         Set<PolicyId> touched = e.touched();
         for (ConditionalAccessPolicy c : in.snapshot().conditionalAccessPolicies()) {
@@ -117,7 +123,9 @@ public final class SimulatedImpact {
         if (oktaNow == null) {
           oktaNow = OktaSignOnEvaluator.of(in.snapshot());
         }
-        slots.add(okta(in, p, o, oktaNow, resolver));
+        List<OktaPolicy> candidate = o.applyTo(in.snapshot().oktaPolicies());
+        allOkta.addAll(candidate);
+        slots.add(okta(in, p, o, candidate, oktaNow, resolver));
       }
     }
     ConditionalAccessEvaluator probe =
@@ -132,7 +140,7 @@ public final class SimulatedImpact {
     // simulated once, and its result recorded for every sign-in in it, on a platform whose engines
     // here do not read the time (Conditional Access never does; Okta's reads it only against a
     // session's factors, and a sign-in from the log has no known session).
-    AddressClasses addresses = new AddressClasses(allLocations);
+    SituationKeys keys = new SituationKeys(in.directory(), allEntra, allOkta, allLocations);
     boolean[] memo = new boolean[Source.values().length];
     memo[Source.ENTRA.ordinal()] = probe == null || !probe.readsSignInTime();
     memo[Source.OKTA.ordinal()] = oktaNow == null || !oktaNow.readsSignInTime();
@@ -157,10 +165,10 @@ public final class SimulatedImpact {
       to[s] = Math.max(to[s], time);
       Situation sit;
       if (memo[s]) {
-        long a = SituationTable.keyA(log, i);
-        long b = DenseKeys.pack(addresses.of(log, i), log.countryCode(i));
-        long c = SituationTable.keyC(log, i);
-        long d = SituationTable.keyD(log, i);
+        long a = keys.a(log, i);
+        long b = keys.b(log, i);
+        long c = keys.c(log, i);
+        long d = keys.d(log, i);
         sit = situations.get(a, b, c, d, s);
         if (sit == null) {
           if (situations.size() >= SITUATION_LIMIT) {
@@ -393,13 +401,12 @@ public final class SimulatedImpact {
       AnalysisInput in,
       Proposal p,
       WhatIfChange.Entra change,
+      List<ConditionalAccessPolicy> policies,
       SignInEvaluator baseline,
       SignInFactsResolver resolver) {
     List<NamedLocation> locations = new ArrayList<>(in.snapshot().locations());
     locations.addAll(change.addedLocations());
-    SignInEvaluator candidate =
-        new ConditionalAccessEvaluator(
-            change.applyTo(in.snapshot().conditionalAccessPolicies()), locations);
+    SignInEvaluator candidate = new ConditionalAccessEvaluator(policies, locations);
     return new Slot(
         p,
         Source.ENTRA,
@@ -415,16 +422,13 @@ public final class SimulatedImpact {
       AnalysisInput in,
       Proposal p,
       WhatIfChange.Okta change,
+      List<OktaPolicy> policies,
       OktaSignOnEvaluator baseline,
       SignInFactsResolver resolver) {
     List<NamedLocation> locations = new ArrayList<>(in.snapshot().locations());
     locations.addAll(change.addedLocations());
     OktaSignOnEvaluator candidate =
-        OktaSignOnEvaluator.of(
-            change.applyTo(in.snapshot().oktaPolicies()),
-            in.snapshot().apps(),
-            locations,
-            in.snapshot().groups());
+        OktaSignOnEvaluator.of(policies, in.snapshot().apps(), locations, in.snapshot().groups());
     return new Slot(
         p,
         Source.OKTA,

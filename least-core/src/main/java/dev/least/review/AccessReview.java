@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +50,12 @@ public final class AccessReview {
   private static final class Use {
     long count;
     long last = Long.MIN_VALUE;
-    final List<String> samples = new ArrayList<>();
+    final int[] sampled = new int[10]; // the first events' log indices (ids made when written out)
+    int samples;
   }
+
+  /** The use of one entitlement by one account: its last time and up to 10 sample event ids. */
+  private record Detail(long last, List<String> samples) {}
 
   /** Every item of the review. */
   public List<ReviewItem> items() {
@@ -83,58 +86,68 @@ public final class AccessReview {
     Map<String, Map<String, Use>> uses = uses(log, from, now, appBySignInKey);
 
     Map<String, HrWorker> workerOf = IdentityJoin.workersByAccount(snapshot.people());
-    Map<String, List<Holding>> holdings = new LinkedHashMap<>();
     List<Account> accounts = new ArrayList<>(snapshot.accounts());
     accounts.sort(Comparator.comparing(a -> a.id().value()));
-    for (Account a : accounts) {
-      holdings.put(a.id().value(), dedupe(index.holdings(a.id().value())));
-    }
-    Map<String, List<Account>> peerGroups = new HashMap<>();
-    for (Account a : accounts) {
-      String key = peerKey(a, workerOf.get(a.id().value()));
-      if (key != null) {
-        peerGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
-      }
-    }
+    // per account (by its place in `accounts`): worker, peer group, holdings and their use
+    int n = accounts.size();
+    List<@Nullable HrWorker> workers = new ArrayList<>(n);
+    List<@Nullable String> peerKeys = new ArrayList<>(n);
+    List<List<Holding>> holdings = new ArrayList<>(n);
+    List<long[]> usages = new ArrayList<>(n); // use of each holding, in the holdings' order
+    Map<String, int[]> peerGroupSize = new HashMap<>();
     Map<String, List<String>> appsOfGroup = new HashMap<>();
-    // use per account and entitlement, computed once
-    Map<String, Map<Entitlement, Long>> usageOf = new HashMap<>();
     for (Account a : accounts) {
-      Map<Entitlement, Long> m = new HashMap<>();
-      for (Holding h : holdings.get(a.id().value())) {
-        m.put(h.entitlement(), usage(a.id().value(), h.entitlement(), index, uses, appsOfGroup));
+      String id = a.id().value();
+      HrWorker w = workerOf.get(id);
+      String key = peerKey(a, w);
+      List<Holding> hs = dedupe(index.holdings(id));
+      long[] used = new long[hs.size()];
+      for (int k = 0; k < used.length; k++) {
+        used[k] = usage(id, hs.get(k).entitlement(), index, uses, appsOfGroup);
       }
-      usageOf.put(a.id().value(), m);
+      workers.add(w);
+      peerKeys.add(key);
+      holdings.add(hs);
+      usages.add(used);
+      if (key != null) {
+        peerGroupSize.computeIfAbsent(key, k -> new int[1])[0]++;
+      }
     }
     // per peer group and entitlement: how many hold it, how many of those used it
     Map<String, Map<Entitlement, int[]>> tally = new HashMap<>();
-    for (Account a : accounts) {
-      String key = peerKey(a, workerOf.get(a.id().value()));
+    for (int i = 0; i < n; i++) {
+      String key = peerKeys.get(i);
       if (key == null) {
         continue;
       }
       Map<Entitlement, int[]> t = tally.computeIfAbsent(key, k -> new HashMap<>());
-      for (Map.Entry<Entitlement, Long> e : usageOf.get(a.id().value()).entrySet()) {
-        int[] c = t.computeIfAbsent(e.getKey(), k -> new int[2]);
+      List<Holding> hs = holdings.get(i);
+      long[] used = usages.get(i);
+      for (int k = 0; k < used.length; k++) {
+        int[] c = t.computeIfAbsent(hs.get(k).entitlement(), x -> new int[2]);
         c[0]++;
-        if (e.getValue() > 0) {
+        if (used[k] > 0) {
           c[1]++;
         }
       }
     }
 
     List<ReviewItem> out = new ArrayList<>();
-    for (Account a : accounts) {
-      HrWorker w = workerOf.get(a.id().value());
-      String key = peerKey(a, w);
-      int peers = key == null ? 0 : peerGroups.get(key).size() - 1;
-      for (Holding h : holdings.get(a.id().value())) {
+    for (int i = 0; i < n; i++) {
+      Account a = accounts.get(i);
+      HrWorker w = workers.get(i);
+      String key = peerKeys.get(i);
+      int peers = key == null ? 0 : requireNonNull(peerGroupSize.get(key))[0] - 1;
+      Map<Entitlement, int[]> t = key == null ? Map.of() : requireNonNull(tally.get(key));
+      List<Holding> hs = holdings.get(i);
+      for (int k = 0; k < hs.size(); k++) {
+        Holding h = hs.get(k);
         Entitlement e = h.entitlement();
-        long used = usageOf.get(a.id().value()).get(e);
+        long used = usages.get(i)[k];
         int holding = 0;
         int using = 0;
         if (key != null) {
-          int[] c = tally.get(key).get(e);
+          int[] c = requireNonNull(t.get(e));
           holding = c[0] - 1;
           using = c[1] - (used > 0 ? 1 : 0);
         }
@@ -142,7 +155,7 @@ public final class AccessReview {
             && suggestion(a, w, used, peers, holding, used < 0 ? -1 : using, from) != only) {
           continue;
         }
-        Use detail = detail(a.id().value(), e, index, uses, appsOfGroup);
+        Detail detail = detail(a.id().value(), e, index, uses, appsOfGroup, log);
         out.add(
             decide(
                 a,
@@ -188,7 +201,7 @@ public final class AccessReview {
       @Nullable HrWorker w,
       Holding h,
       long used,
-      Use detail,
+      Detail detail,
       @Nullable String peerKey,
       int peers,
       int holding,
@@ -220,7 +233,7 @@ public final class AccessReview {
               + " in the last "
               + windowDays
               + " days (last "
-              + Instant.ofEpochMilli(detail.last).toString().substring(0, 10)
+              + Instant.ofEpochMilli(detail.last()).toString().substring(0, 10)
               + "); "
               + colleagues;
     } else if (used == 0) {
@@ -270,14 +283,14 @@ public final class AccessReview {
         w == null ? null : w.status().name().toLowerCase(Locale.ROOT),
         peerName,
         used,
-        detail.last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(detail.last).toString(),
+        detail.last() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(detail.last()).toString(),
         peers,
         holding,
         using,
         s,
         conf,
         s.label() + ": " + why + "; granted " + granted,
-        detail.samples);
+        detail.samples());
   }
 
   /**
@@ -322,8 +335,8 @@ public final class AccessReview {
       }
       u.count++;
       u.last = Math.max(u.last, t);
-      if (u.samples.size() < 10) {
-        u.samples.add(log.eventId(i));
+      if (u.samples < u.sampled.length) {
+        u.sampled[u.samples++] = i;
       }
     }
     return uses;
@@ -387,26 +400,25 @@ public final class AccessReview {
     return n;
   }
 
-  private static Use detail(
+  private static Detail detail(
       String acct,
       Entitlement e,
       EntitlementIndex index,
       Map<String, Map<String, Use>> uses,
-      Map<String, List<String>> appsOfGroup) {
-    Use merged = new Use();
+      Map<String, List<String>> appsOfGroup,
+      SignInLog log) {
+    long last = Long.MIN_VALUE;
+    List<String> samples = new ArrayList<>();
     Map<String, Use> mine = uses.getOrDefault(acct, Map.of());
     for (String app : apps(e, index, appsOfGroup)) {
       Use u = mine.get(app);
       if (u != null) {
-        merged.count += u.count;
-        merged.last = Math.max(merged.last, u.last);
-        for (String s : u.samples) {
-          if (merged.samples.size() < 10) {
-            merged.samples.add(s);
-          }
+        last = Math.max(last, u.last);
+        for (int k = 0; k < u.samples && samples.size() < 10; k++) {
+          samples.add(log.eventId(u.sampled[k]));
         }
       }
     }
-    return merged;
+    return new Detail(last, samples);
   }
 }

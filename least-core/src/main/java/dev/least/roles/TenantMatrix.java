@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -79,7 +78,7 @@ public record TenantMatrix(
             .filter(includeUser)
             .sorted(java.util.Comparator.comparing(a -> a.id().value()))
             .toList();
-    Map<String, Entitlement> columns = new TreeMap<>();
+    Map<String, Entitlement> columns = new HashMap<>(); // by key; sorted by key once at the end
     List<List<String>> rows = new ArrayList<>();
     for (Account a : accounts) {
       String id = a.id().value();
@@ -109,7 +108,12 @@ public record TenantMatrix(
     }
     // build with columns in sorted key order so the matrix does not depend on hash order
     AssignmentMatrix.Builder b = AssignmentMatrix.builder();
-    List<Entitlement> cols = new ArrayList<>(columns.values());
+    List<String> keys = new ArrayList<>(columns.keySet());
+    keys.sort(null);
+    List<Entitlement> cols = new ArrayList<>(keys.size());
+    for (String k : keys) {
+      cols.add(columns.get(k));
+    }
     Map<String, Integer> colIndex = new HashMap<>();
     for (Entitlement e : cols) {
       colIndex.put(e.key(), colIndex.size());
@@ -126,7 +130,8 @@ public record TenantMatrix(
   }
 
   private static String put(Map<String, Entitlement> columns, Entitlement e) {
-    columns.putIfAbsent(e.key(), e);
-    return e.key();
+    String key = e.key();
+    columns.putIfAbsent(key, e);
+    return key;
   }
 }

@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * sampled event ids are the same as evaluating every event on the coded path, and the figures the
  * same as the record path's.
  */
-class SituationMemoPropertiesTest {
+public class SituationMemoPropertiesTest {
   private static final String[] ACCOUNTS = {"u1", "u2", "u3", "u4", "stranger"};
   private static final @Nullable String[] APPS = {
     "a1", "a2", "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe", "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", null
@@ -118,7 +118,7 @@ class SituationMemoPropertiesTest {
   }
 
   /** u1–u3 members in some of g1–g3 (g3 nested in g2) holding roles r1/r2; u4 a guest. */
-  static DirectoryIndex directory() {
+  public static DirectoryIndex directory() {
     List<Account> accounts = new ArrayList<>();
     for (String id : new String[] {"u1", "u2", "u3", "u4"}) {
       accounts.add(
@@ -178,7 +178,7 @@ class SituationMemoPropertiesTest {
    * Random sign-ins; their logged results are drawn from a few lists (some empty, some naming a
    * policy the tenant does not have, some with unknown results) so that lists repeat.
    */
-  static SignInLog log(Random r, List<ConditionalAccessPolicy> policies, int n) {
+  public static SignInLog log(Random r, List<ConditionalAccessPolicy> policies, int n) {
     List<List<LoggedPolicyResult>> lists = new ArrayList<>();
     lists.add(List.of());
     PolicyResult[] results = PolicyResult.values();

@@ -1,0 +1,103 @@
+package dev.least.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.least.model.SignInLog;
+import dev.least.policy.Evaluation;
+import dev.least.policy.PolicyOutcome;
+import dev.least.policy.entra.ConditionalAccessEvaluator;
+import dev.least.policy.entra.ConditionalAccessPolicy;
+import dev.least.policy.entra.RandomTenant;
+import dev.least.replay.DirectoryIndex;
+import dev.least.replay.SignInFactsResolver;
+import dev.least.replay.SituationMemoPropertiesTest;
+import dev.least.replay.SituationTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Sign-ins {@link SituationKeys} gives one key evaluate alike: over random Conditional Access
+ * policies (with and without device filters) and random logs whose every column the resolver reads
+ * varies on its own (accounts that are members, guests, role holders or unknown to the directory;
+ * device ids absent, empty or present; MFA methods null, blank or named), the decision and every
+ * policy's result and demanded controls are the same for any two sign-ins of one key, and whether
+ * the directory knows the account too (retire_policy skips unknown accounts).
+ */
+class SituationKeysPropertiesTest {
+  @Property(tries = 300)
+  void signInsOfOneKeyEvaluateAlike(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 8) int policyCount,
+      @ForAll boolean withoutDeviceFilters) {
+    Random r = new Random(seed);
+    List<ConditionalAccessPolicy> policies = new ArrayList<>(RandomTenant.policies(r, policyCount));
+    if (withoutDeviceFilters) {
+      policies.removeIf(p -> p.deviceFilter() != null);
+    }
+    ConditionalAccessEvaluator engine =
+        new ConditionalAccessEvaluator(policies, RandomTenant.LOCATIONS);
+    DirectoryIndex directory = SituationMemoPropertiesTest.directory();
+    SignInFactsResolver resolver = new SignInFactsResolver(directory);
+    SignInLog log = SituationMemoPropertiesTest.log(r, policies, 600);
+    SituationKeys keys = new SituationKeys(directory, policies, List.of(), RandomTenant.LOCATIONS);
+
+    Map<List<Long>, List<Object>> first = new HashMap<>();
+    Map<List<Long>, Integer> firstEvent = new HashMap<>();
+    Set<List<Long>> columns = new HashSet<>();
+    for (int i = 0; i < log.size(); i++) {
+      List<Long> key = List.of(keys.a(log, i), keys.b(log, i), keys.c(log, i), keys.d(log, i));
+      columns.add(
+          List.of(
+              SituationTable.keyA(log, i),
+              SituationTable.keyB(log, i),
+              SituationTable.keyC(log, i),
+              SituationTable.keyD(log, i)));
+      List<Object> seen = summary(engine.evaluate(resolver.resolve(log, i)), resolver, log, i);
+      List<Object> before = first.putIfAbsent(key, seen);
+      firstEvent.putIfAbsent(key, i);
+      if (before != null) {
+        assertThat(seen).as("event %d vs event %d", i, firstEvent.get(key)).isEqualTo(before);
+      }
+    }
+    assertThat(first.size()).isLessThanOrEqualTo(columns.size());
+  }
+
+  /** Without policies naming anyone, the accounts of a log fall into few classes. */
+  @Property(tries = 20)
+  void keysCollapseWhatNoPolicyReads(@ForAll long seed) {
+    Random r = new Random(seed);
+    DirectoryIndex directory = SituationMemoPropertiesTest.directory();
+    SignInLog log = SituationMemoPropertiesTest.log(r, List.of(), 400);
+    SituationKeys keys = new SituationKeys(directory, List.of(), List.of(), List.of());
+    Set<Long> accountKeys = new HashSet<>();
+    Set<Long> deviceKeys = new HashSet<>();
+    for (int i = 0; i < log.size(); i++) {
+      accountKeys.add(keys.a(log, i) >>> 32);
+      deviceKeys.add(keys.c(log, i) & 0xFFFFFFFFL);
+    }
+    // u1–u3 members, u4 a guest, "stranger" unknown: three classes at most
+    assertThat(accountKeys.size()).isLessThanOrEqualTo(3);
+    // device id absent, empty or present, times five trust types: at most 15 classes
+    assertThat(deviceKeys.size()).isLessThanOrEqualTo(15);
+  }
+
+  /** What a simulation compares (decision, each policy's result and controls), and the account. */
+  private static List<Object> summary(
+      Evaluation e, SignInFactsResolver resolver, SignInLog log, int i) {
+    List<Object> out = new ArrayList<>();
+    out.add(e.decision());
+    for (PolicyOutcome o : e.outcomes()) {
+      out.add(List.of(o.policyId(), o.result(), o.requiredControls()));
+    }
+    out.add(resolver.knows(String.valueOf(log.accountId(i))));
+    return out;
+  }
+}
