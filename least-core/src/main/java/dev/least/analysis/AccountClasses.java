@@ -31,10 +31,9 @@ import java.util.Set;
  * compared without case, and the guest flag), {@code OktaSignOnEvaluator} through a rule's people
  * condition and a policy's groups (user and group ids, plus the Everyone group every user is in).
  * Names are compared here without case, which only keeps more accounts apart. Pass every policy any
- * engine of the simulation was built with. {@code SituationKeysPropertiesTest} holds the
- * Conditional Access engine to this over random policies and logs; for Okta it rests on the
- * evaluator reading only the ids above (and on analyze's output being unchanged on generated
- * tenants). The account's principal kind is a column of the log and stays in the situation key.
+ * engine of the simulation was built with; {@code SituationKeysPropertiesTest} holds both engines
+ * to it over random policies and logs. The account's principal kind is a column of the log and
+ * stays in the situation key.
  */
 final class AccountClasses {
   private final DirectoryIndex directory;

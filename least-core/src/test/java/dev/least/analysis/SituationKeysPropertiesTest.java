@@ -8,6 +8,10 @@ import dev.least.policy.PolicyOutcome;
 import dev.least.policy.entra.ConditionalAccessEvaluator;
 import dev.least.policy.entra.ConditionalAccessPolicy;
 import dev.least.policy.entra.RandomTenant;
+import dev.least.policy.okta.OktaPolicy;
+import dev.least.policy.okta.OktaPolicyBuilder;
+import dev.least.policy.okta.OktaRuleBuilder;
+import dev.least.policy.okta.OktaSignOnEvaluator;
 import dev.least.replay.DirectoryIndex;
 import dev.least.replay.SignInFactsResolver;
 import dev.least.replay.SituationMemoPropertiesTest;
@@ -68,6 +72,90 @@ class SituationKeysPropertiesTest {
       }
     }
     assertThat(first.size()).isLessThanOrEqualTo(columns.size());
+  }
+
+  /**
+   * The same for the Okta engine: random global session policies and an app's authentication policy
+   * whose policies and rules name the directory's users (one in another letter case) and groups, or
+   * the Everyone group, in their people conditions, over random logs. Zones are left out (addresses
+   * are classed as for Conditional Access).
+   */
+  @Property(tries = 300)
+  void signInsOfOneKeyEvaluateAlikeUnderOkta(@ForAll long seed) {
+    Random r = new Random(seed);
+    List<OktaPolicy> policies = randomOktaPolicies(r);
+    OktaSignOnEvaluator engine =
+        new OktaSignOnEvaluator(
+            policies, Map.of("a1", "rstApp"), List.of(), Set.of(OktaPolicyBuilder.EVERYONE));
+    DirectoryIndex directory = SituationMemoPropertiesTest.directory();
+    SignInFactsResolver resolver = new SignInFactsResolver(directory);
+    SignInLog log = SituationMemoPropertiesTest.log(r, List.of(), 600);
+    SituationKeys keys = new SituationKeys(directory, List.of(), policies, List.of());
+
+    Map<List<Long>, List<Object>> first = new HashMap<>();
+    Map<List<Long>, Integer> firstEvent = new HashMap<>();
+    for (int i = 0; i < log.size(); i++) {
+      List<Long> key = List.of(keys.a(log, i), keys.b(log, i), keys.c(log, i), keys.d(log, i));
+      List<Object> seen = summary(engine.evaluate(resolver.resolve(log, i)), resolver, log, i);
+      List<Object> before = first.putIfAbsent(key, seen);
+      firstEvent.putIfAbsent(key, i);
+      if (before != null) {
+        assertThat(seen).as("event %d vs event %d", i, firstEvent.get(key)).isEqualTo(before);
+      }
+    }
+  }
+
+  private static final String[] OKTA_USERS = {"u1", "u2", "u3", "u4", "stranger", "U2"};
+  private static final String[] OKTA_GROUPS = {"g1", "g2", "g3"};
+
+  private static List<OktaPolicy> randomOktaPolicies(Random r) {
+    List<OktaPolicy> out = new ArrayList<>();
+    for (int k = 0, n = 1 + r.nextInt(3); k < n; k++) {
+      List<String> groups = new ArrayList<>(List.of(some(r, OKTA_GROUPS)));
+      if (r.nextInt(3) == 0) {
+        groups.add(OktaPolicyBuilder.EVERYONE);
+      }
+      OktaPolicyBuilder p =
+          OktaPolicyBuilder.signOn("00p" + k).priority(k + 1).groups(groups.toArray(String[]::new));
+      for (int j = 0, m = 1 + r.nextInt(3); j < m; j++) {
+        p.rule(randomOktaRule(r, "0pr" + k + "x" + j, j + 1));
+      }
+      out.add(p.build());
+    }
+    OktaPolicyBuilder app = OktaPolicyBuilder.access("rstApp");
+    for (int j = 0, m = 1 + r.nextInt(3); j < m; j++) {
+      app.rule(randomOktaRule(r, "rul" + j, j + 1));
+    }
+    out.add(app.build());
+    out.add(OktaPolicyBuilder.defaultSignOn());
+    return out;
+  }
+
+  private static OktaRuleBuilder randomOktaRule(Random r, String id, int priority) {
+    OktaRuleBuilder b =
+        OktaRuleBuilder.rule(id)
+            .priority(priority)
+            .usersInclude(some(r, OKTA_USERS))
+            .usersExclude(some(r, OKTA_USERS))
+            .groupsInclude(some(r, OKTA_GROUPS))
+            .groupsExclude(some(r, OKTA_GROUPS))
+            .action(r.nextInt(3) == 0 ? "DENY" : "ALLOW");
+    if (r.nextBoolean()) {
+      b.mfa("ALWAYS", null);
+    }
+    return b;
+  }
+
+  /** Up to two distinct elements of {@code from}. */
+  private static String[] some(Random r, String[] from) {
+    List<String> out = new ArrayList<>();
+    for (int k = 0, n = r.nextInt(3); k < n; k++) {
+      String s = from[r.nextInt(from.length)];
+      if (!out.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out.toArray(String[]::new);
   }
 
   /** Without policies naming anyone, the accounts of a log fall into few classes. */

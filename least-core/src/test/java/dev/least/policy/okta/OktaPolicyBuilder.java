@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds {@link OktaPolicy}s by hand, mirroring the okta-policies samples. */
-final class OktaPolicyBuilder {
-  static final String EVERYONE = "00gEveryone";
+public final class OktaPolicyBuilder {
+  public static final String EVERYONE = "00gEveryone";
 
   private final String id;
   private final OktaPolicyType type;
@@ -23,16 +23,16 @@ final class OktaPolicyBuilder {
     this.name = id;
   }
 
-  static OktaPolicyBuilder signOn(String id) {
+  public static OktaPolicyBuilder signOn(String id) {
     return new OktaPolicyBuilder(id, OktaPolicyType.OKTA_SIGN_ON);
   }
 
-  static OktaPolicyBuilder access(String id) {
+  public static OktaPolicyBuilder access(String id) {
     return new OktaPolicyBuilder(id, OktaPolicyType.ACCESS_POLICY);
   }
 
   /** The default global session policy: system, Everyone, one Default Rule allowing password. */
-  static OktaPolicy defaultSignOn() {
+  public static OktaPolicy defaultSignOn() {
     return signOn("00pDefault")
         .name("Default Policy")
         .priority(99)
@@ -42,42 +42,42 @@ final class OktaPolicyBuilder {
         .build();
   }
 
-  OktaPolicyBuilder name(String v) {
+  public OktaPolicyBuilder name(String v) {
     name = v;
     return this;
   }
 
-  OktaPolicyBuilder priority(int v) {
+  public OktaPolicyBuilder priority(int v) {
     priority = v;
     return this;
   }
 
-  OktaPolicyBuilder inactive() {
+  public OktaPolicyBuilder inactive() {
     status = "INACTIVE";
     return this;
   }
 
-  OktaPolicyBuilder system() {
+  public OktaPolicyBuilder system() {
     system = true;
     return this;
   }
 
-  OktaPolicyBuilder groups(String... v) {
+  public OktaPolicyBuilder groups(String... v) {
     groups = List.of(v);
     return this;
   }
 
-  OktaPolicyBuilder rule(OktaRule r) {
+  public OktaPolicyBuilder rule(OktaRule r) {
     rules.add(r);
     return this;
   }
 
-  OktaPolicyBuilder rule(OktaRuleBuilder r) {
+  public OktaPolicyBuilder rule(OktaRuleBuilder r) {
     rules.add(r.build());
     return this;
   }
 
-  OktaPolicy build() {
+  public OktaPolicy build() {
     return new OktaPolicy(
         new PolicyId(id), name, type, type.name(), status, priority, system, groups, rules, "{}");
   }

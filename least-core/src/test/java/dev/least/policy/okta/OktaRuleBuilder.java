@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Builds {@link OktaRule}s by hand, mirroring the shapes of the okta-policies samples. */
-final class OktaRuleBuilder {
+public final class OktaRuleBuilder {
   private final String id;
   private String name;
   private String status = "ACTIVE";
@@ -45,162 +45,162 @@ final class OktaRuleBuilder {
     this.name = id;
   }
 
-  static OktaRuleBuilder rule(String id) {
+  public static OktaRuleBuilder rule(String id) {
     return new OktaRuleBuilder(id);
   }
 
-  OktaRuleBuilder name(String v) {
+  public OktaRuleBuilder name(String v) {
     name = v;
     return this;
   }
 
-  OktaRuleBuilder priority(int v) {
+  public OktaRuleBuilder priority(int v) {
     priority = v;
     return this;
   }
 
-  OktaRuleBuilder inactive() {
+  public OktaRuleBuilder inactive() {
     status = "INACTIVE";
     return this;
   }
 
-  OktaRuleBuilder system() {
+  public OktaRuleBuilder system() {
     system = true;
     return this;
   }
 
-  OktaRuleBuilder usersInclude(String... v) {
+  public OktaRuleBuilder usersInclude(String... v) {
     usersInclude = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder usersExclude(String... v) {
+  public OktaRuleBuilder usersExclude(String... v) {
     usersExclude = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder groupsInclude(String... v) {
+  public OktaRuleBuilder groupsInclude(String... v) {
     groupsInclude = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder groupsExclude(String... v) {
+  public OktaRuleBuilder groupsExclude(String... v) {
     groupsExclude = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder zonesInclude(String... v) {
+  public OktaRuleBuilder zonesInclude(String... v) {
     connection = "ZONE";
     zonesInclude = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder zonesExclude(String... v) {
+  public OktaRuleBuilder zonesExclude(String... v) {
     connection = "ZONE";
     zonesExclude = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder connection(String v) {
+  public OktaRuleBuilder connection(String v) {
     connection = v;
     return this;
   }
 
-  OktaRuleBuilder risk(String v) {
+  public OktaRuleBuilder risk(String v) {
     riskLevel = v;
     return this;
   }
 
-  OktaRuleBuilder behaviors(String... v) {
+  public OktaRuleBuilder behaviors(String... v) {
     behaviors = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder platforms(String... osTypes) {
+  public OktaRuleBuilder platforms(String... osTypes) {
     platforms = List.of(osTypes);
     return this;
   }
 
-  OktaRuleBuilder platformInclude(PlatformSpec... v) {
+  public OktaRuleBuilder platformInclude(PlatformSpec... v) {
     platformInclude = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder platformExclude(PlatformSpec... v) {
+  public OktaRuleBuilder platformExclude(PlatformSpec... v) {
     platformExclude = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder device(@Nullable Boolean reg, @Nullable Boolean man) {
+  public OktaRuleBuilder device(@Nullable Boolean reg, @Nullable Boolean man) {
     registered = reg;
     managed = man;
     return this;
   }
 
-  OktaRuleBuilder assurances(String... v) {
+  public OktaRuleBuilder assurances(String... v) {
     assurances = List.of(v);
     return this;
   }
 
-  OktaRuleBuilder userTypes(List<String> include, List<String> exclude) {
+  public OktaRuleBuilder userTypes(List<String> include, List<String> exclude) {
     userTypesInclude = include;
     userTypesExclude = exclude;
     return this;
   }
 
-  OktaRuleBuilder authType(String v) {
+  public OktaRuleBuilder authType(String v) {
     authType = v;
     return this;
   }
 
-  OktaRuleBuilder el(String v) {
+  public OktaRuleBuilder el(String v) {
     el = v;
     return this;
   }
 
-  OktaRuleBuilder deny() {
+  public OktaRuleBuilder deny() {
     action = "DENY";
     return this;
   }
 
-  OktaRuleBuilder action(String v) {
+  public OktaRuleBuilder action(String v) {
     action = v;
     return this;
   }
 
   /** Global session rule: {@code requireFactor: true} with this prompt mode and lifetime. */
-  OktaRuleBuilder mfa(String mode, @Nullable Integer lifetimeMinutes) {
+  public OktaRuleBuilder mfa(String mode, @Nullable Integer lifetimeMinutes) {
     requireFactor = true;
     promptMode = mode;
     lifetime = lifetimeMinutes;
     return this;
   }
 
-  OktaRuleBuilder primaryFactor(String v) {
+  public OktaRuleBuilder primaryFactor(String v) {
     primaryFactor = v;
     return this;
   }
 
   /** Authentication rule: ASSURANCE with this factor mode and re-authentication window. */
-  OktaRuleBuilder assurance(String mode, @Nullable String reauthenticateIn) {
+  public OktaRuleBuilder assurance(String mode, @Nullable String reauthenticateIn) {
     vmType = "ASSURANCE";
     factorMode = mode;
     reauth = reauthenticateIn;
     return this;
   }
 
-  OktaRuleBuilder verificationType(String v) {
+  public OktaRuleBuilder verificationType(String v) {
     vmType = v;
     return this;
   }
 
-  OktaRuleBuilder constraint(
+  public OktaRuleBuilder constraint(
       @Nullable FactorConstraint knowledge, @Nullable FactorConstraint possession) {
     constraints.add(new AssuranceConstraint(knowledge, possession));
     return this;
   }
 
-  OktaRule build() {
+  public OktaRule build() {
     return new OktaRule(
         id,
         name,
