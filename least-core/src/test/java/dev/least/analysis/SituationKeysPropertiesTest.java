@@ -2,7 +2,10 @@ package dev.least.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.least.model.LocationId;
+import dev.least.model.NamedLocation;
 import dev.least.model.SignInLog;
+import dev.least.model.Source;
 import dev.least.policy.Evaluation;
 import dev.least.policy.PolicyOutcome;
 import dev.least.policy.entra.ConditionalAccessEvaluator;
@@ -12,6 +15,7 @@ import dev.least.policy.okta.OktaPolicy;
 import dev.least.policy.okta.OktaPolicyBuilder;
 import dev.least.policy.okta.OktaRuleBuilder;
 import dev.least.policy.okta.OktaSignOnEvaluator;
+import dev.least.policy.okta.OktaZone;
 import dev.least.replay.DirectoryIndex;
 import dev.least.replay.SignInFactsResolver;
 import dev.least.replay.SituationMemoPropertiesTest;
@@ -77,8 +81,8 @@ class SituationKeysPropertiesTest {
   /**
    * The same for the Okta engine: random global session policies and an app's authentication policy
    * whose policies and rules name the directory's users (one in another letter case) and groups, or
-   * the Everyone group, in their people conditions, over random logs. Zones are left out (addresses
-   * are classed as for Conditional Access).
+   * the Everyone group, in their people conditions, and the zones (the Conditional Access test's
+   * locations as Okta zones) in their network conditions, over random logs.
    */
   @Property(tries = 300)
   void signInsOfOneKeyEvaluateAlikeUnderOkta(@ForAll long seed) {
@@ -86,11 +90,14 @@ class SituationKeysPropertiesTest {
     List<OktaPolicy> policies = randomOktaPolicies(r);
     OktaSignOnEvaluator engine =
         new OktaSignOnEvaluator(
-            policies, Map.of("a1", "rstApp"), List.of(), Set.of(OktaPolicyBuilder.EVERYONE));
+            policies,
+            Map.of("a1", "rstApp"),
+            OKTA_ZONES.stream().map(OktaZone::of).toList(),
+            Set.of(OktaPolicyBuilder.EVERYONE));
     DirectoryIndex directory = SituationMemoPropertiesTest.directory();
     SignInFactsResolver resolver = new SignInFactsResolver(directory);
     SignInLog log = SituationMemoPropertiesTest.log(r, List.of(), 600);
-    SituationKeys keys = new SituationKeys(directory, List.of(), policies, List.of());
+    SituationKeys keys = new SituationKeys(directory, List.of(), policies, OKTA_ZONES);
 
     Map<List<Long>, List<Object>> first = new HashMap<>();
     Map<List<Long>, Integer> firstEvent = new HashMap<>();
@@ -107,6 +114,27 @@ class SituationKeysPropertiesTest {
 
   private static final String[] OKTA_USERS = {"u1", "u2", "u3", "u4", "stranger", "U2"};
   private static final String[] OKTA_GROUPS = {"g1", "g2", "g3"};
+
+  /** The Conditional Access test's locations as Okta zones. */
+  private static final List<NamedLocation> OKTA_ZONES =
+      RandomTenant.LOCATIONS.stream()
+          .map(
+              l ->
+                  new NamedLocation(
+                      new LocationId("nzo" + l.id().value()),
+                      Source.OKTA,
+                      l.name(),
+                      l.kind(),
+                      l.trusted(),
+                      l.ranges(),
+                      l.countries(),
+                      l.includeUnknownCountries(),
+                      l.blocklist(),
+                      l.active()))
+          .toList();
+
+  private static final String[] OKTA_ZONE_IDS =
+      OKTA_ZONES.stream().map(l -> l.id().value()).toArray(String[]::new);
 
   private static List<OktaPolicy> randomOktaPolicies(Random r) {
     List<OktaPolicy> out = new ArrayList<>();
@@ -142,6 +170,11 @@ class SituationKeysPropertiesTest {
             .action(r.nextInt(3) == 0 ? "DENY" : "ALLOW");
     if (r.nextBoolean()) {
       b.mfa("ALWAYS", null);
+    }
+    if (r.nextInt(3) == 0) {
+      b.zonesInclude(some(r, OKTA_ZONE_IDS));
+    } else if (r.nextInt(3) == 0) {
+      b.zonesExclude(some(r, OKTA_ZONE_IDS));
     }
     return b;
   }
