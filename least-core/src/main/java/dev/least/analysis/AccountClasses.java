@@ -2,14 +2,12 @@ package dev.least.analysis;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.least.model.DenseKeys;
 import dev.least.model.SignInLog;
 import dev.least.policy.entra.ConditionalAccessPolicy;
 import dev.least.policy.okta.OktaPolicy;
 import dev.least.policy.okta.OktaRule;
 import dev.least.replay.DirectoryIndex;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,9 +36,7 @@ import java.util.Set;
 final class AccountClasses {
   private final DirectoryIndex directory;
   private final Set<String> named = new HashSet<>(); // lower-case ids any policy names
-  private final DenseKeys seen = new DenseKeys(); // account codes of the log met so far
-  private int[] classOfSeen = new int[64]; // by the DenseKeys id
-  private int classified;
+  private final ClassOfCode classOfCode = new ClassOfCode(); // by account code
   private final Map<List<String>, Integer> classes = new HashMap<>();
 
   /** Classes for engines built with (a subset of) these policies. */
@@ -77,15 +73,11 @@ final class AccountClasses {
 
   /** The class of event {@code i}'s account. */
   int of(SignInLog log, int i) {
-    int k = seen.id(log.accountCode(i));
-    if (k == classified) { // a new account
-      if (k == classOfSeen.length) {
-        classOfSeen = Arrays.copyOf(classOfSeen, k * 2);
-      }
-      classOfSeen[k] = classify(requireNonNull(log.accountId(i)));
-      classified++;
+    int c = classOfCode.get(log.accountCode(i));
+    if (c == ClassOfCode.NEW) {
+      c = classOfCode.remember(classify(requireNonNull(log.accountId(i))));
     }
-    return classOfSeen[k];
+    return c;
   }
 
   /** Number of classes met so far. */

@@ -2,13 +2,11 @@ package dev.least.analysis;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.least.model.DenseKeys;
 import dev.least.model.NamedLocation;
 import dev.least.model.SignInLog;
 import dev.least.policy.entra.IpAddress;
 import dev.least.policy.entra.IpRange;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,9 +33,7 @@ import java.util.Set;
 final class AddressClasses {
   private final List<IpRange> entraRanges = new ArrayList<>();
   private final List<dev.least.policy.okta.IpRange> oktaRanges = new ArrayList<>();
-  private final DenseKeys seen = new DenseKeys(); // address codes of the log met so far
-  private int[] classOfSeen = new int[64]; // by the DenseKeys id
-  private int classified;
+  private final ClassOfCode classOfCode = new ClassOfCode(); // by address code
   private final Map<BitSet, Integer> classes = new HashMap<>();
 
   /** Classes for engines built with (a subset of) these locations. */
@@ -62,15 +58,11 @@ final class AddressClasses {
     if (code < 0) {
       return -1;
     }
-    int k = seen.id(code);
-    if (k == classified) { // a new address
-      if (k == classOfSeen.length) {
-        classOfSeen = Arrays.copyOf(classOfSeen, k * 2);
-      }
-      classOfSeen[k] = classify(requireNonNull(log.string(code)));
-      classified++;
+    int c = classOfCode.get(code);
+    if (c == ClassOfCode.NEW) {
+      c = classOfCode.remember(classify(requireNonNull(log.string(code))));
     }
-    return classOfSeen[k];
+    return c;
   }
 
   /** Number of classes met so far. */

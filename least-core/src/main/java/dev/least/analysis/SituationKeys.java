@@ -7,7 +7,6 @@ import dev.least.policy.entra.ConditionalAccessPolicy;
 import dev.least.policy.okta.OktaPolicy;
 import dev.least.replay.DirectoryIndex;
 import dev.least.replay.SituationTable;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,13 +28,9 @@ final class SituationKeys {
   private final AccountClasses accounts;
   private final AddressClasses addresses;
   private final boolean deviceIds; // a device filter may read the device id itself
-  private final DenseKeys devices = new DenseKeys(); // device codes met so far
-  private int[] deviceClassOf = new int[64]; // by the DenseKeys id
-  private int devicesClassified;
+  private final ClassOfCode deviceClassOf = new ClassOfCode(); // by device code
   private final Map<DeviceClass, Integer> deviceClasses = new HashMap<>();
-  private final DenseKeys mfaMethods = new DenseKeys(); // MFA method codes met so far
-  private boolean[] mfaNamedOf = new boolean[16]; // by the DenseKeys id
-  private int methodsClassified;
+  private final ClassOfCode mfaNamedOf = new ClassOfCode(); // by MFA method code: 1 named, 0 not
 
   /** The device as Conditional Access reads it without a device filter. */
   private record DeviceClass(int idKind, @Nullable String trustType) {}
@@ -76,36 +71,23 @@ final class SituationKeys {
   }
 
   private int device(SignInLog log, int i) {
-    int k = devices.id(log.deviceCode(i));
-    if (k == devicesClassified) { // a new device code
-      if (k == deviceClassOf.length) {
-        deviceClassOf = Arrays.copyOf(deviceClassOf, k * 2);
-      }
+    int c = deviceClassOf.get(log.deviceCode(i));
+    if (c == ClassOfCode.NEW) {
       String id = log.deviceId(i);
       int kind = id == null ? 0 : id.isEmpty() ? 1 : 2;
       DeviceClass dc = new DeviceClass(kind, log.deviceTrustType(i));
-      Integer c = deviceClasses.get(dc);
-      if (c == null) {
-        c = deviceClasses.size();
-        deviceClasses.put(dc, c);
-      }
-      deviceClassOf[k] = c;
-      devicesClassified++;
+      c = deviceClassOf.remember(deviceClasses.computeIfAbsent(dc, k -> deviceClasses.size()));
     }
-    return deviceClassOf[k];
+    return c;
   }
 
   private boolean mfaNamed(SignInLog log, int i) {
-    int k = mfaMethods.id(log.mfaMethodCode(i));
-    if (k == methodsClassified) { // a new MFA method code
-      if (k == mfaNamedOf.length) {
-        mfaNamedOf = Arrays.copyOf(mfaNamedOf, k * 2);
-      }
+    int named = mfaNamedOf.get(log.mfaMethodCode(i));
+    if (named == ClassOfCode.NEW) {
       String method = log.mfaMethod(i);
-      mfaNamedOf[k] = method != null && !method.isBlank();
-      methodsClassified++;
+      named = mfaNamedOf.remember(method != null && !method.isBlank() ? 1 : 0);
     }
-    return mfaNamedOf[k];
+    return named == 1;
   }
 
   /** How many account, address and device classes were met, for a report. */
