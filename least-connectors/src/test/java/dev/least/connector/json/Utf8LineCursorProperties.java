@@ -45,18 +45,7 @@ class Utf8LineCursorProperties {
     } catch (RuntimeException gaveUp) {
       return; // handed over to Jackson: whatever Jackson says is the answer
     }
-    List<String> jackson;
-    try {
-      jackson = jackson(line, skipEvery);
-    } catch (JacksonException e) {
-      throw new AssertionError(
-          "the cursor read a line Jackson rejects ("
-              + e.getOriginalMessage()
-              + "): "
-              + new String(line, StandardCharsets.UTF_8),
-          e);
-    }
-    assertThat(cursor).as(new String(line, StandardCharsets.UTF_8)).isEqualTo(jackson);
+    assertReadAsJackson(cursor, line, skipEvery, "");
   }
 
   /**
@@ -95,31 +84,13 @@ class Utf8LineCursorProperties {
     Utf8LineCursor c = new Utf8LineCursor();
     for (int k = 0; k < lines; k++) {
       byte[] line = chosen[k];
-      List<String> cursor = new ArrayList<>();
+      List<String> cursor;
       try {
-        c.reset(buf, from[k], from[k] + line.length);
-        walk(c, skipEvery, cursor);
-        int end = c.position();
-        while (end < from[k] + line.length && (buf[end] == ' ' || buf[end] == '\t')) {
-          end++;
-        }
-        if (end != from[k] + line.length) {
-          continue; // content after the object: the line reader hands it over
-        }
+        cursor = cursor(c, buf, from[k], from[k] + line.length, skipEvery);
       } catch (RuntimeException gaveUp) {
         continue; // handed over to Jackson
       }
-      List<String> jackson;
-      try {
-        jackson = jackson(line, skipEvery);
-      } catch (JacksonException e) {
-        throw new AssertionError(
-            "the cursor read a line Jackson rejects: " + new String(line, StandardCharsets.UTF_8),
-            e);
-      }
-      assertThat(cursor)
-          .as("line %d: %s", k, new String(line, StandardCharsets.UTF_8))
-          .isEqualTo(jackson);
+      assertReadAsJackson(cursor, line, skipEvery, "line " + k + ": ");
     }
   }
 
@@ -218,17 +189,44 @@ class Utf8LineCursorProperties {
   }
 
   private static List<String> cursor(byte[] line, int skipEvery) {
-    Utf8LineCursor c = new Utf8LineCursor().reset(line, 0, line.length);
+    return cursor(new Utf8LineCursor(), line, 0, line.length, skipEvery);
+  }
+
+  /**
+   * What {@code c} reads of the line {@code buf[from, to)}; throws where it hands the line over.
+   */
+  private static List<String> cursor(
+      Utf8LineCursor c, byte[] buf, int from, int to, int skipEvery) {
+    c.reset(buf, from, to);
     List<String> out = new ArrayList<>();
     walk(c, skipEvery, out);
     int end = c.position();
-    while (end < line.length && (line[end] == ' ' || line[end] == '\t')) {
+    while (end < to && (buf[end] == ' ' || buf[end] == '\t')) {
       end++;
     }
-    if (end != line.length) {
+    if (end != to) {
       throw new IllegalStateException("content after the object: the line reader hands it over");
     }
     return out;
+  }
+
+  /** The cursor read {@code line} as {@code cursor}: Jackson must accept it and read the same. */
+  private static void assertReadAsJackson(
+      List<String> cursor, byte[] line, int skipEvery, String label) {
+    String text = new String(line, StandardCharsets.UTF_8);
+    List<String> jackson;
+    try {
+      jackson = jackson(line, skipEvery);
+    } catch (JacksonException e) {
+      throw new AssertionError(
+          label
+              + "the cursor read a line Jackson rejects ("
+              + e.getOriginalMessage()
+              + "): "
+              + text,
+          e);
+    }
+    assertThat(cursor).as(label + text).isEqualTo(jackson);
   }
 
   /**
