@@ -40,10 +40,9 @@ class AccessReviewTest {
         .orElseThrow();
   }
 
-  @Test
-  void narrativesStateUsePeersAndGrantPathFromTheSnapshot() {
+  /** The sales fixture with the CRM app on app id "app", where the fixture's sign-ins go. */
+  private static TenantFixture salesWithCrmOnTheLoggedApp() {
     TenantFixture t = sales();
-    // the fixture's sign-ins go to app id "app"; point the CRM at it
     t.apps.set(
         0,
         new dev.least.model.App(
@@ -53,6 +52,19 @@ class AccessReviewTest {
             "app",
             null,
             true));
+    return t;
+  }
+
+  private static void assignCrm(TenantFixture t, String user) {
+    t.assignments.add(
+        new dev.least.model.AppAssignment(
+            new dev.least.model.AppId("crm"),
+            new dev.least.model.Principal(dev.least.model.PrincipalKind.USER, user)));
+  }
+
+  @Test
+  void narrativesStateUsePeersAndGrantPathFromTheSnapshot() {
+    TenantFixture t = salesWithCrmOnTheLoggedApp();
     List<ReviewItem> items = new AccessReview(t.input().snapshot(), 90).items();
 
     ReviewItem heavy = item(items, "u1", "crm");
@@ -83,22 +95,10 @@ class AccessReviewTest {
 
   @Test
   void leaversAreRevokedAndPeopleOnLeaveOrNewHiresOnlyReviewed() {
-    TenantFixture t = sales();
-    t.apps.set(
-        0,
-        new dev.least.model.App(
-            new dev.least.model.AppId("crm"),
-            dev.least.model.Source.ENTRA,
-            "CRM",
-            "app",
-            null,
-            true));
+    TenantFixture t = salesWithCrmOnTheLoggedApp();
     t.worker("E4", "u4@contoso.com", WorkerStatus.LEAVE);
     t.account("u5", "u5@contoso.com", 5, "Sales");
-    t.assignments.add(
-        new dev.least.model.AppAssignment(
-            new dev.least.model.AppId("crm"),
-            new dev.least.model.Principal(dev.least.model.PrincipalKind.USER, "u5")));
+    assignCrm(t, "u5");
     t.worker("E3", "u3@contoso.com", WorkerStatus.TERMINATED);
     List<ReviewItem> items = new AccessReview(t.input().snapshot(), 90).items();
 
@@ -112,27 +112,12 @@ class AccessReviewTest {
 
   @Test
   void itemsOfOneSuggestionAreThoseOfTheFullReview() {
-    TenantFixture t = sales();
-    t.apps.set(
-        0,
-        new dev.least.model.App(
-            new dev.least.model.AppId("crm"),
-            dev.least.model.Source.ENTRA,
-            "CRM",
-            "app",
-            null,
-            true));
+    TenantFixture t = salesWithCrmOnTheLoggedApp();
     t.worker("E4", "u4@contoso.com", WorkerStatus.LEAVE);
     t.account("u5", "u5@contoso.com", 5, "Sales");
     t.account("u6", "u6@contoso.com", 400, "Sales");
-    t.assignments.add(
-        new dev.least.model.AppAssignment(
-            new dev.least.model.AppId("crm"),
-            new dev.least.model.Principal(dev.least.model.PrincipalKind.USER, "u5")));
-    t.assignments.add(
-        new dev.least.model.AppAssignment(
-            new dev.least.model.AppId("crm"),
-            new dev.least.model.Principal(dev.least.model.PrincipalKind.USER, "u6")));
+    assignCrm(t, "u5");
+    assignCrm(t, "u6");
     t.worker("E3", "u3@contoso.com", WorkerStatus.TERMINATED);
     AccessReview review = new AccessReview(t.input().snapshot(), 90);
     List<ReviewItem> all = review.items();
