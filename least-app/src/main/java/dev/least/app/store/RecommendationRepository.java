@@ -85,10 +85,7 @@ public final class RecommendationRepository {
       throw new IllegalArgumentException(
           recs.size() + " recommendations but " + adjustments.size() + " adjustments");
     }
-    List<Integer> index = new ArrayList<>(recs.size());
-    for (int i = 0; i < recs.size(); i++) {
-      index.add(i);
-    }
+    List<Integer> index = positions(recs.size());
     template.batchUpdate(
         "INSERT INTO recommendations (run_id, tenant_id, rec_key, type, platform, risk, confidence,"
             + " mode, target_kind, target_id, target_name, state, version, requested_by, created_at,"
@@ -166,10 +163,7 @@ public final class RecommendationRepository {
       throw new IllegalArgumentException(
           rows.size() + " rows but " + adjustments.size() + " adjustments");
     }
-    List<Integer> index = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      index.add(i);
-    }
+    List<Integer> index = positions(rows.size());
     int[][] counts =
         template.batchUpdate(
             "UPDATE recommendations SET adjusted_confidence = ?, rank_score = ?,"
@@ -691,5 +685,14 @@ public final class RecommendationRepository {
   private static StoredRecommendation recommendation(ResultSet rs) throws SQLException {
     return StoredRecommendation.of(
         summary(rs), rs.getString("body_json"), rs.getString("applied_patch"));
+  }
+
+  /** 0, 1, … n - 1: the rows of a batch, so that each statement can read its row's adjustment. */
+  private static List<Integer> positions(int n) {
+    List<Integer> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(i);
+    }
+    return out;
   }
 }
